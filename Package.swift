@@ -1,0 +1,83 @@
+// swift-tools-version:6.2
+// Headroom: predictive capacity planning for GPU inference fleets.
+//
+// The targets follow the data (docs/ARCHITECTURE.md):
+//   traffic CSV ─► Traffic (parse, validate) ─► Store (SQLite) ─► Forecasting (OpenBLAS) ─► ...
+// Pure stages (Traffic, LinearAlgebra, Forecasting) do no I/O; Store and Ingestion do the I/O
+// around them; HeadroomCLI and the `headroom` executable sit at the edge.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Headroom",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "headroom", targets: ["headroom"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // C: OpenBLAS (CBLAS + the Fortran LAPACK symbols, which Debian's libopenblas carries).
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        // Pure: a column-major matrix and least squares over OpenBLAS.
+        .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"], swiftSettings: swiftSettings),
+        // Pure: traffic domain values, the CSV reader and validator, the demo traffic generator.
+        .target(name: "Traffic", swiftSettings: swiftSettings),
+        // Pure: seasonal forecasting models, backtests, calibrated quantiles.
+        .target(name: "Forecasting", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+        // I/O: SQLite through GRDB; migrations are the SQL files in Migrations/, embedded at build time.
+        .target(
+            name: "Store",
+            dependencies: ["Traffic", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedMigrations"]
+        ),
+        // I/O: streams a traffic file (hashing it) through the Traffic reader into the Store.
+        .target(
+            name: "Ingestion",
+            dependencies: ["Traffic", "Store", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Edge: the `headroom` commands, as a library so that tests call them in-process.
+        .target(
+            name: "HeadroomCLI",
+            dependencies: [
+                "Traffic", "Store", "Ingestion", "Forecasting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "headroom", dependencies: ["HeadroomCLI"], swiftSettings: swiftSettings),
+
+        // Build glue: turns Migrations/*.sql into Swift string constants inside the Store module.
+        .executableTarget(name: "embed-migrations", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["embed-migrations"]),
+
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+        .testTarget(name: "TrafficTests", dependencies: ["Traffic"], swiftSettings: swiftSettings),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Traffic", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HeadroomCLITests",
+            dependencies: ["HeadroomCLI", "Store", "Traffic", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

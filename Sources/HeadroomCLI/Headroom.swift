@@ -1,0 +1,21 @@
+public import ArgumentParser
+
+/// The `headroom` command: predictive capacity planning for GPU inference fleets.
+public struct Headroom: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "headroom",
+        abstract: "Predictive capacity planning for GPU inference fleets.",
+        subcommands: [Migrate.self]
+    )
+
+    public init() {}
+}
+
+extension Headroom {
+    /// Parses `CommandLine.arguments`, runs the chosen command (awaiting async ones) and exits
+    /// with its status; errors print as `Error: ...` with a non-zero status.
+    public static func start() async {
+        let command: any AsyncParsableCommand.Type = Headroom.self
+        await command.main()
+    }
+}

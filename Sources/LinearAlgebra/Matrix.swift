@@ -1,0 +1,34 @@
+/// A dense matrix of `Double` in column-major order, the layout BLAS and LAPACK expect.
+///
+/// Element (row i, column j) is stored at `elements[i + j * rows]`.
+public struct Matrix: Equatable, Sendable {
+    /// Number of rows (m).
+    public let rows: Int
+    /// Number of columns (n).
+    public let columns: Int
+    /// The elements, column after column; `rows * columns` of them.
+    public var elements: [Double]
+
+    /// A `rows` x `columns` matrix filled with `value`.
+    public init(rows: Int, columns: Int, repeating value: Double = 0) {
+        precondition(rows >= 0 && columns >= 0, "Matrix dimensions must be non-negative")
+        self.rows = rows
+        self.columns = columns
+        self.elements = Array(repeating: value, count: rows * columns)
+    }
+
+    /// A matrix over column-major `elements`; nil when the count is not `rows * columns`.
+    public init?(rows: Int, columns: Int, columnMajor elements: [Double]) {
+        guard rows >= 0, columns >= 0, elements.count == rows * columns else { return nil }
+        self.rows = rows
+        self.columns = columns
+        self.elements = elements
+    }
+
+    /// Element at `row`, `column` (0-based).
+    @inlinable
+    public subscript(row: Int, column: Int) -> Double {
+        get { elements[row + column * rows] }
+        set { elements[row + column * rows] = newValue }
+    }
+}

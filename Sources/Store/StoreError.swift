@@ -1,0 +1,25 @@
+/// Why the store refused to open or to write.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// The database has migrations this build does not know: a newer Headroom wrote it.
+    case newerDatabase(path: String?, unknown: [String])
+    /// SQLite could not open the file.
+    case cannotOpen(path: String, reason: String)
+
+    func at(path: String) -> StoreError {
+        switch self {
+        case .newerDatabase(_, let unknown): .newerDatabase(path: path, unknown: unknown)
+        case .cannotOpen: self
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .newerDatabase(let path, let unknown):
+            "database \(path ?? "(in memory)") was written by a newer Headroom (unknown migrations: "
+                + unknown.joined(separator: ", ")
+                + "); upgrade Headroom or use another --db file"
+        case .cannotOpen(let path, let reason):
+            "cannot open database \(path): \(reason)"
+        }
+    }
+}
