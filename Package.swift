@@ -39,7 +39,11 @@ let package = Package(
         // I/O: SQLite through GRDB; migrations are the SQL files in Migrations/, embedded at build time.
         .target(
             name: "Store",
-            dependencies: ["Traffic", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Traffic",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings,
             plugins: ["EmbedMigrations"]
         ),
@@ -70,6 +74,11 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Traffic", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IngestionTests",
+            dependencies: ["Ingestion", "Store", "Traffic", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
