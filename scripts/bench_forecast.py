@@ -415,6 +415,10 @@ def case_nab(args, ddir, workdir, headroom_bin):
                    [[s["id"], f"{int(s['native_step_s'] // 60)} min", s["hours"], len(s["train"]), len(s["test"]),
                      s["incomplete_interior_hours"]] for s in series]))
 
+    short = [s["id"] for s in series if len(s["train"]) < 2 * 168]
+    if short:
+        print(f"\nnote: {', '.join(short)} has fewer than 2 x 168 training hours; statsforecast MSTL accepts "
+              f"season_length=[24, 168] for it anyway (R's forecast::mstl would drop the weekly period).")
     models = [
         ("SeasonalNaive(24)", lambda: SeasonalNaive(season_length=24), "SeasonalNaive"),
         ("AutoETS(24)", lambda: AutoETS(season_length=24), "AutoETS"),

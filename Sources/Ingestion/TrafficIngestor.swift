@@ -71,6 +71,7 @@ public struct TrafficIngestor: Sendable {
         source: String, options: IngestOptions, rejectsPath: String?, next: () throws -> Data?
     ) throws -> IngestSummary {
         var problems = ProblemLog()
+        var rowsRejected = 0  // by the reader or at staging; the store counts its own refusals
         let rejects = try options.skipInvalid ? rejectsPath.map(RejectsWriter.init(path:)) : nil
         defer { try? rejects?.close() }
         func reject(_ problem: TrafficProblem, _ text: String) throws {
@@ -88,10 +89,12 @@ public struct TrafficIngestor: Sendable {
                         // Once the file is lost, keep reading only to count its problems.
                         guard problems.total == 0 || !staging else { return }
                         if let problem = try stager.stage(row) {
+                            rowsRejected += 1
                             try reject(problem, "\(Timestamp.format(row.timestamp)),\(row.key.model),"
                                 + "\(row.key.region),\(row.key.metric.rawValue),\(row.value)")
                         }
                     case .rejected(let problem, let text):
+                        rowsRejected += 1
                         try reject(problem, text)
                     case .fatal(let problem):
                         problems.record(problem, fatal: true)
@@ -106,7 +109,7 @@ public struct TrafficIngestor: Sendable {
                 if problems.isFatal {
                     throw IngestRejected(rowsRejected: problems.total)
                 }
-                return IngestSource(sha256: hasher.finalize().hex, rowsRejected: problems.total)
+                return IngestSource(sha256: hasher.finalize().hex, rowsRejected: rowsRejected)
             }
         } catch is IngestRejected {
             throw IngestError.rejected(source: source, problems: problems.sorted, total: problems.total)

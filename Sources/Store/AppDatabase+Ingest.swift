@@ -19,73 +19,33 @@ extension AppDatabase {
         read: (inout TrafficStager) throws -> IngestSource
     ) throws -> IngestSummary {
         let started = Self.now()
-        return try writer.write { db in
-            defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.staging") }
-            var stager = try TrafficStager(database: db, options: options)
-            let source = try read(&stager)
-            var rowsRejected = source.rowsRejected
-            var rowsAccepted = stager.rowsStaged
-            if options.onDuplicate == .reject {
-                let conflicts = try Self.rejectStoredDuplicates(db, rejected: rejected)
-                rowsRejected += conflicts
-                rowsAccepted -= conflicts
+        return try withoutActuallyEscaping(rejected) { rejected in
+            try writer.write { db in
+                defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.staging") }
+                var stager = TrafficStager(database: db, options: options, capacity: options.stagingCapacity,
+                                           rejected: rejected)
+                let source = try read(&stager)
+                if source.rowsRejected > 0, !options.skipInvalid {
+                    throw IngestRejected(rowsRejected: source.rowsRejected)
+                }
+                let merged = try stager.merge()
+                let rowsRejected = source.rowsRejected + stager.rowsRefused
+                let rowsAccepted = stager.rowsStaged
+                if rowsRejected > 0, !options.skipInvalid {
+                    throw IngestRejected(rowsRejected: rowsRejected)
+                }
+                try db.execute(sql: """
+                    INSERT INTO ingest_log (source, sha256, on_duplicate, rows_accepted, rows_rejected,
+                                            points_written, started_at, finished_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [options.source, source.sha256, options.onDuplicate.rawValue, rowsAccepted,
+                                     rowsRejected, merged.pointsWritten, started, Self.now()])
+                return IngestSummary(
+                    id: db.lastInsertedRowID, rowsAccepted: rowsAccepted, rowsRejected: rowsRejected,
+                    pointsWritten: merged.pointsWritten, seriesTouched: merged.seriesTouched,
+                    seriesCreated: stager.seriesCreated)
             }
-            if rowsRejected > 0, !options.skipInvalid {
-                throw IngestRejected(rowsRejected: rowsRejected)
-            }
-            let combine = switch options.onDuplicate {
-            case .replace: "excluded.value"
-            case .sum: "traffic_point.value + excluded.value"
-            case .reject: "excluded.value"  // no conflict is left to meet
-            }
-            try db.execute(sql: """
-                INSERT INTO traffic_point (series_id, ts, value)
-                SELECT series_id, bucket, SUM(value) FROM temp.staging WHERE true GROUP BY series_id, bucket
-                ON CONFLICT (series_id, ts) DO UPDATE SET value = \(combine)
-                """)
-            let pointsWritten = db.changesCount
-            let seriesTouched = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT series_id) FROM temp.staging") ?? 0
-            try db.execute(sql: """
-                INSERT INTO ingest_log (source, sha256, on_duplicate, rows_accepted, rows_rejected,
-                                        points_written, started_at, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [options.source, source.sha256, options.onDuplicate.rawValue, rowsAccepted,
-                                 rowsRejected, pointsWritten, started, Self.now()])
-            return IngestSummary(
-                id: db.lastInsertedRowID, rowsAccepted: rowsAccepted, rowsRejected: rowsRejected,
-                pointsWritten: pointsWritten, seriesTouched: seriesTouched, seriesCreated: stager.seriesCreated)
         }
-    }
-
-    /// Under `reject`: finds staged rows whose step already holds a stored point, reports each
-    /// (in file order) and removes them from the staging table.
-    /// - Returns: how many rows were refused.
-    static func rejectStoredDuplicates(
-        _ db: Database, rejected: (TrafficProblem, String) throws -> Void
-    ) throws -> Int {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT s.line, s.ts, s.bucket, s.value, series.model, series.region, series.metric
-            FROM temp.staging s JOIN series ON series.id = s.series_id
-            WHERE EXISTS (SELECT 1 FROM traffic_point p WHERE p.series_id = s.series_id AND p.ts = s.bucket)
-            ORDER BY s.line
-            """)
-        var count = 0
-        while let row = try rows.next() {
-            count += 1
-            let ts: Int64 = row["ts"], bucket: Int64 = row["bucket"], value: Double = row["value"]
-            let model: String = row["model"], region: String = row["region"], metric: String = row["metric"]
-            let problem = TrafficProblem(line: row["line"], reason:
-                "\(model)/\(region)/\(metric) already has a stored point for the step starting "
-                + "\(Timestamp.format(bucket)); --on-duplicate reject refuses it (use replace or sum)")
-            try rejected(problem, "\(Timestamp.format(ts)),\(model),\(region),\(metric),\(value)")
-        }
-        if count > 0 {
-            try db.execute(sql: """
-                DELETE FROM temp.staging WHERE EXISTS (
-                    SELECT 1 FROM traffic_point p WHERE p.series_id = staging.series_id AND p.ts = staging.bucket)
-                """)
-        }
-        return count
     }
 
     /// The current time as stored in the database: RFC 3339, UTC, whole seconds.

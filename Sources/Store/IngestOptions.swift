@@ -11,6 +11,9 @@ public struct IngestOptions: Sendable {
     public var skipInvalid: Bool
     /// Where the rows came from, for the ingest log: a file name, `demo` or `api`.
     public var source: String
+    /// Distinct (series, timestamp) keys staged in memory before they spill to SQLite's
+    /// temporary file; bounds the memory of an ingest whatever its size.
+    public var stagingCapacity = TrafficStager.capacity
 
     /// Five minutes, the step of a series created without `--step`.
     public static let defaultStep = Step(seconds: 300)!
@@ -27,7 +30,8 @@ public struct IngestOptions: Sendable {
 public struct IngestSource: Sendable {
     /// SHA-256 of the bytes read, as 64 hex digits.
     public var sha256: String
-    /// Rows the reader rejected before they reached the store.
+    /// Rows rejected before they reached the store (by the reader, or refused by
+    /// ``TrafficStager/stage(_:)``); the store adds the ones it refuses later.
     public var rowsRejected: Int
 
     public init(sha256: String, rowsRejected: Int) {

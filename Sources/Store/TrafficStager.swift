@@ -1,77 +1,147 @@
 import GRDB
 public import Traffic
 
-/// Stages the rows of one ingest inside its transaction.
+/// Stages the rows of one ingest inside its transaction, then merges them onto the series'
+/// grids in one sorted pass.
 ///
-/// Rows go to a TEMP table keyed by (series, step start, exact timestamp), where duplicates of
-/// the same series and timestamp within the file meet the ``DuplicatePolicy``. Nothing reaches
-/// `traffic_point` until ``AppDatabase/ingestTraffic(options:rejected:read:)`` merges the
-/// staged rows onto the series' grid, so a rejected file leaves no trace.
+/// Rows are appended in file order to an in-memory batch, which is sorted by (series,
+/// timestamp, line) when it is merged: rows with the same series and timestamp then sit side by
+/// side, in file order, and meet the ``DuplicatePolicy`` there (no hashing per row). Past
+/// ``capacity`` rows the batch spills, sorted, to a TEMP table keyed by (series, timestamp)
+/// (``SpillTable``), so memory stays bounded whatever the file size. Nothing reaches
+/// `traffic_point` before ``merge()``, and the whole ingest is one transaction, so a rejected
+/// file leaves no trace.
 public struct TrafficStager {
+    struct Staged: Comparable {
+        var series: Int64
+        var timestamp: Int64
+        var value: Double
+        var line: Int
+
+        static func < (a: Staged, b: Staged) -> Bool {
+            if a.series != b.series { return a.series < b.series }
+            if a.timestamp != b.timestamp { return a.timestamp < b.timestamp }
+            return a.line < b.line
+        }
+
+        static func == (a: Staged, b: Staged) -> Bool { a.line == b.line && a.series == b.series }
+    }
+
+    struct Series {
+        var id: Int64
+        var key: SeriesKey
+        var step: Step
+        /// Created by this ingest: nothing stored can conflict with it.
+        var isNew: Bool
+    }
+
+    /// Rows held in memory before spilling: 2^21 (32 bytes each, 64 MiB).
+    public static let capacity = 1 << 21
+
     let database: Database
     let options: IngestOptions
-    let insert: RawStatement
-    let findLine: RawStatement
-    var series: [SeriesKey: Result<(id: Int64, step: Step), TrafficProblem>] = [:]
-    /// Rows staged (counting a replaced or summed duplicate as staged).
+    let capacity: Int
+    /// Reports a row the store refuses after staging it: a duplicate under `reject`.
+    let rejected: (TrafficProblem, String) throws -> Void
+    var seriesByKey: [SeriesKey: Result<Series, TrafficProblem>] = [:]
+    var seriesByID: [Int64: Series] = [:]
+    /// The few series seen last, most recent first: files interleave a handful of series.
+    var recent: [Series] = []
+    var batch: [Staged] = []
+    var spill: SpillTable?
+    /// Rows staged and not refused since (a replaced or summed duplicate counts as staged).
     var rowsStaged = 0
+    /// Rows staged and then refused, each reported through `rejected`.
+    var rowsRefused = 0
     var seriesCreated = 0
 
-    init(database: Database, options: IngestOptions) throws {
+    init(database: Database, options: IngestOptions, capacity: Int = Self.capacity,
+         rejected: @escaping (TrafficProblem, String) throws -> Void) {
         self.database = database
         self.options = options
-        try database.execute(sql: """
-            CREATE TEMP TABLE staging (
-                series_id INTEGER NOT NULL, bucket INTEGER NOT NULL, ts INTEGER NOT NULL,
-                value REAL NOT NULL, line INTEGER NOT NULL,
-                PRIMARY KEY (series_id, bucket, ts)) WITHOUT ROWID
-            """)
-        let conflict = switch options.onDuplicate {
-        case .replace: "DO UPDATE SET value = excluded.value, line = excluded.line"
-        case .sum: "DO UPDATE SET value = value + excluded.value, line = excluded.line"
-        case .reject: "DO NOTHING"
-        }
-        insert = try RawStatement(database, sql: """
-            INSERT INTO temp.staging (series_id, bucket, ts, value, line) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (series_id, bucket, ts) \(conflict)
-            """)
-        findLine = try RawStatement(database, sql:
-            "SELECT line FROM temp.staging WHERE series_id = ? AND bucket = ? AND ts = ?")
+        self.capacity = max(1, capacity)
+        self.rejected = rejected
     }
 
     /// Stages one valid row.
     /// - Returns: nil when staged, or why the store refuses it (its series is stored at another
-    ///   step, or it duplicates an earlier row under `reject`).
+    ///   step). Duplicates under `reject` are reported when the batch is sorted.
     public mutating func stage(_ row: TrafficRow) throws -> TrafficProblem? {
-        let resolved: (id: Int64, step: Step)
-        switch try series(for: row) {
-        case .success(let found): resolved = found
-        case .failure(let problem): return TrafficProblem(line: row.line, reason: problem.reason)
+        let series: Series
+        if let index = recent.firstIndex(where: { $0.key == row.key }) {
+            series = recent[index]
+        } else {
+            switch try resolve(row) {
+            case .success(let found): series = found
+            case .failure(let problem): return TrafficProblem(line: row.line, reason: problem.reason)
+            }
+            if recent.count == 8 { recent.removeLast() }
+            recent.insert(series, at: 0)
         }
-        let bucket = resolved.step.floor(row.timestamp)
-        insert.bind(1, resolved.id)
-        insert.bind(2, bucket)
-        insert.bind(3, row.timestamp)
-        insert.bind(4, row.value)
-        insert.bind(5, row.line)
-        if try insert.run() == 0 {
-            findLine.bind(1, resolved.id)
-            findLine.bind(2, bucket)
-            findLine.bind(3, row.timestamp)
-            let earlier = try findLine.firstInt().map { "line \($0)" } ?? "an earlier row"
-            return TrafficProblem(
-                line: row.line,
-                reason: "duplicate of \(earlier) (same model, region, metric and timestamp); "
-                    + "--on-duplicate reject refuses it (use replace or sum)")
-        }
+        batch.append(Staged(series: series.id, timestamp: row.timestamp, value: row.value, line: row.line))
         rowsStaged += 1
+        if batch.count >= capacity { try flush() }
         return nil
     }
 
-    /// The series id and step for a row's key, creating the series when it is new.
-    mutating func series(for row: TrafficRow) throws -> Result<(id: Int64, step: Step), TrafficProblem> {
-        if let known = series[row.key] { return known }
-        let resolved: Result<(id: Int64, step: Step), TrafficProblem>
+    /// Sorts the batch and settles duplicates within it: under `replace` the last row of a
+    /// (series, timestamp) wins, under `sum` they add up, under `reject` every later one is
+    /// reported and dropped.
+    mutating func settledBatch() throws -> [Staged] {
+        batch.sort()
+        var settled: [Staged] = []
+        settled.reserveCapacity(batch.count)
+        for row in batch {
+            guard let last = settled.last, last.series == row.series, last.timestamp == row.timestamp else {
+                settled.append(row)
+                continue
+            }
+            switch options.onDuplicate {
+            case .replace: settled[settled.count - 1] = row
+            case .sum: settled[settled.count - 1].value += row.value; settled[settled.count - 1].line = row.line
+            case .reject:
+                try refuse(row, Self.duplicate(row.line, of: last.line))
+            }
+        }
+        batch.removeAll(keepingCapacity: true)
+        return settled
+    }
+
+    static func duplicate(_ line: Int, of earlier: Int) -> TrafficProblem {
+        TrafficProblem(line: line, reason: "duplicate of line \(earlier) (same model, region, metric and timestamp); "
+            + "--on-duplicate reject refuses it (use replace or sum)")
+    }
+
+    /// Moves the batch, sorted and settled, to the spill table.
+    mutating func flush() throws {
+        if spill == nil { spill = try SpillTable(database, policy: options.onDuplicate) }
+        let settled = try settledBatch()
+        guard let spill else { return }
+        for row in settled {
+            if let earlier = try spill.append(row) {
+                try refuse(row, Self.duplicate(row.line, of: earlier))
+            }
+        }
+    }
+
+    /// Takes back a staged row and reports why.
+    mutating func refuse(_ row: Staged, _ problem: TrafficProblem) throws {
+        rowsStaged -= 1
+        rowsRefused += 1
+        try rejected(problem, text(of: row))
+    }
+
+    /// A staged row as a line of the ingestion format, for rejects files.
+    func text(of row: Staged) -> String {
+        let key = seriesByID[row.series]?.key
+        return "\(Timestamp.format(row.timestamp)),\(key?.model ?? ""),\(key?.region ?? ""),"
+            + "\(key?.metric.rawValue ?? ""),\(row.value)"
+    }
+
+    /// The series for a row's key, creating it when it is new.
+    mutating func resolve(_ row: TrafficRow) throws -> Result<Series, TrafficProblem> {
+        if let known = seriesByKey[row.key] { return known }
+        let resolved: Result<Series, TrafficProblem>
         let stored = try Row.fetchOne(database, sql: """
             SELECT id, step_seconds FROM series WHERE model = ? AND region = ? AND metric = ?
             """, arguments: [row.key.model, row.key.region, row.key.metric.rawValue])
@@ -81,7 +151,7 @@ public struct TrafficStager {
                     "series \(row.key) is stored at a \(step) step, not \(wanted); "
                     + "ingest it with --step \(step) (or without --step)"))
             } else {
-                resolved = .success((stored["id"], step))
+                resolved = .success(Series(id: stored["id"], key: row.key, step: step, isNew: false))
             }
         } else {
             let step = options.step ?? IngestOptions.defaultStep
@@ -91,9 +161,10 @@ public struct TrafficStager {
                 """, arguments: [row.key.model, row.key.region, row.key.metric.rawValue,
                                  row.key.metric.unit, step.seconds, AppDatabase.now()])
             seriesCreated += 1
-            resolved = .success((database.lastInsertedRowID, step))
+            resolved = .success(Series(id: database.lastInsertedRowID, key: row.key, step: step, isNew: true))
         }
-        series[row.key] = resolved
+        if case .success(let series) = resolved { seriesByID[series.id] = series }
+        seriesByKey[row.key] = resolved
         return resolved
     }
 }

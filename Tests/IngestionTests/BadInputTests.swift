@@ -96,16 +96,22 @@ import Traffic
         try expectRejected(header, ["the file has a header but no data rows"])
     }
 
-    @Test func duplicateRowUnderReject() throws {
+    @Test(arguments: [1, 1 << 20])
+    func duplicateRowUnderReject(capacity: Int) throws {
+        var options = IngestOptions(onDuplicate: .reject, source: "bad.csv")
+        options.stagingCapacity = capacity
         try expectRejected(header + "600,chat-8b,us-east-1,requests,1\n600,chat-8b,us-east-1,requests,2\n",
-                           options: IngestOptions(onDuplicate: .reject, source: "bad.csv"), [
+                           options: options, [
             "line 3: duplicate of line 2 (same model, region, metric and timestamp); --on-duplicate reject refuses it (use replace or sum)",
         ])
     }
 
-    @Test func storedDuplicateUnderReject() throws {
+    @Test(arguments: [1, 1 << 20])
+    func storedDuplicateUnderReject(capacity: Int) throws {
+        var options = IngestOptions(onDuplicate: .reject, source: "bad.csv")
+        options.stagingCapacity = capacity
         try expectRejected(header + "2024-05-01T00:00:00Z,chat-8b,us-east-1,requests,5\n",
-                           options: IngestOptions(onDuplicate: .reject, source: "bad.csv"), [
+                           options: options, [
             "line 2: chat-8b/us-east-1/requests already has a stored point for the step starting 2024-05-01T00:00:00Z; --on-duplicate reject refuses it (use replace or sum)",
         ])
     }

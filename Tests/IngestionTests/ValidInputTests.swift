@@ -13,6 +13,36 @@ import Traffic
         try TrafficIngestor(database: database).ingest(bytes: Array(text.utf8), options: options)
     }
 
+    /// The same ingest with everything in memory and with a spill every two keys must agree.
+    @Test(arguments: DuplicatePolicy.allCases)
+    func spillingGivesTheSameResult(policy: DuplicatePolicy) throws {
+        var text = header
+        var random = SeededGenerator(seed: 11)
+        for line in 0..<400 {
+            let minute = Int64(random.uniform() * 120)
+            let model = random.uniform() < 0.5 ? "chat-8b" : "code-70b"
+            text += "\(t0 + minute * 60),\(model),us-east-1,requests,\(line % 17)\n"
+        }
+        func run(capacity: Int) throws -> (summary: String, points: [Int64: Double], problems: String) {
+            let database = try seededDatabase()
+            _ = try ingest(header + "\(t0 + 3_600),chat-8b,us-east-1,requests,5\n", into: database)
+            var options = IngestOptions(onDuplicate: policy, skipInvalid: true, source: "t")
+            options.stagingCapacity = capacity
+            do {
+                let summary = try ingest(text, into: database, options)
+                return ("\(summary.rowsAccepted)/\(summary.rowsRejected)/\(summary.pointsWritten)",
+                        try points(database), "")
+            } catch {
+                return ("", [:], "\(error)")
+            }
+        }
+        let inMemory = try run(capacity: 1 << 20)
+        let spilled = try run(capacity: 2)
+        #expect(inMemory.summary == spilled.summary)
+        #expect(inMemory.points == spilled.points)
+        #expect(inMemory.problems == spilled.problems)
+    }
+
     @Test func crlfQuotedCommasByteOrderMarkAndAnyOrder() throws {
         let database = try AppDatabase.inMemory()
         let text = "\u{FEFF}region,value,timestamp,metric,model\r\n"
