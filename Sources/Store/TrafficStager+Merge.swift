@@ -9,90 +9,72 @@ struct MergeOutcome {
 }
 
 extension TrafficStager {
-    /// Writes the staged rows to `traffic_point`: rows in the same step of a series add up, and
-    /// each step total meets the stored point by the policy (replace, sum, or under reject:
-    /// refuse every row of that step, reported through `rejected`).
+    /// Writes the staged rows to `traffic_point` in one pass in (series, timestamp) order: rows
+    /// in the same step of a series add up, and each step total meets the stored point by the
+    /// policy (replace, sum, or under reject: refuse every row of that step, reported through
+    /// `rejected`). The rows come from the sorted in-memory batch or, after a spill, from the
+    /// spill table read in key order.
     mutating func merge() throws -> MergeOutcome {
-        if spill != nil {
-            try flush()
-            return try mergeSpilled()
-        }
-        let rows = try settledBatch()
-        var outcome = MergeOutcome()
         var writer = try PointWriter(database, policy: options.onDuplicate)
-        var index = 0
-        while index < rows.count {
-            let seriesID = rows[index].series
-            guard let series = seriesByID[seriesID] else { break }
-            outcome.seriesTouched += 1
-            while index < rows.count, rows[index].series == seriesID {
-                let bucket = series.step.floor(rows[index].timestamp)
-                var total = 0.0
-                var end = index
-                while end < rows.count, rows[end].series == seriesID, series.step.floor(rows[end].timestamp) == bucket {
-                    total += rows[end].value
-                    end += 1
-                }
-                if series.isNew {
-                    // Nothing stored can meet a series this ingest created: batch the inserts.
-                    try writer.insert(series: seriesID, timestamp: bucket, value: total)
-                } else if try writer.upsert(series: seriesID, timestamp: bucket, value: total) {
-                    outcome.pointsWritten += 1
-                } else {
-                    for refused in rows[index..<end] {
-                        try refuseStored(series, bucket: bucket, row: refused)
-                    }
-                }
-                index = end
+        var outcome = MergeOutcome()
+        var bucketRows: [Staged] = []
+        var current: (series: Series, bucket: Int64, total: Double)?
+
+        func close() throws {
+            guard let open = current else { return }
+            if open.series.isNew {
+                // Nothing stored can meet a series this ingest created: batch the inserts.
+                try writer.insert(series: open.series.id, timestamp: open.bucket, value: open.total)
+            } else if try writer.upsert(series: open.series.id, timestamp: open.bucket, value: open.total) {
+                outcome.pointsWritten += 1
+            } else {
+                for refused in bucketRows { try refuseStored(open.series, bucket: open.bucket, row: refused) }
             }
         }
+
+        let reject = options.onDuplicate == .reject
+        var rows = try settledRows()
+        while let row = try rows.next() {
+            if let open = current, open.series.id == row.series, open.series.step.floor(row.timestamp) == open.bucket {
+                current?.total += row.value
+                if reject { bucketRows.append(row) }
+                continue
+            }
+            try close()
+            guard let series = seriesByID[row.series] else { continue }
+            if current?.series.id != row.series { outcome.seriesTouched += 1 }
+            current = (series, series.step.floor(row.timestamp), row.value)
+            if reject { bucketRows = [row] }
+        }
+        try close()
         outcome.pointsWritten += try writer.finish()
         return outcome
     }
 
-    /// The same merge in SQL, over the spill table.
-    mutating func mergeSpilled() throws -> MergeOutcome {
-        var outcome = MergeOutcome()
-        if options.onDuplicate == .reject {
-            // Buckets depend on each series' step: check series by series.
-            for series in seriesByID.values {
-                let step = series.step.seconds
-                let refused = try Row.fetchAll(database, sql: """
-                    SELECT s.ts, s.value, s.line FROM temp.staging s
-                    WHERE s.series_id = ? AND EXISTS (
-                        SELECT 1 FROM traffic_point p
-                        WHERE p.series_id = s.series_id AND p.ts = s.ts - (((s.ts % ?) + ?) % ?))
-                    """, arguments: [series.id, step, step, step])
-                for row in refused {
-                    let staged = Staged(series: series.id, timestamp: row["ts"], value: row["value"], line: row["line"])
-                    try refuseStored(series, bucket: series.step.floor(staged.timestamp), row: staged)
-                }
-                if !refused.isEmpty {
-                    try database.execute(sql: """
-                        DELETE FROM temp.staging WHERE series_id = ? AND EXISTS (
-                            SELECT 1 FROM traffic_point p
-                            WHERE p.series_id = staging.series_id AND p.ts = staging.ts - (((staging.ts % ?) + ?) % ?))
-                        """, arguments: [series.id, step, step, step])
-                }
+    /// Every staged row, settled and in (series, timestamp) order.
+    mutating func settledRows() throws -> SettledRows {
+        guard spill != nil else { return .batch(try settledBatch(), next: 0) }
+        try flush()
+        return .spilled(try Row.fetchCursor(database, sql:
+            "SELECT series_id, ts, value, line FROM temp.staging ORDER BY series_id, ts"))
+    }
+
+    /// Where settled rows come from: the sorted batch, or the spill table in key order.
+    enum SettledRows {
+        case batch([Staged], next: Int)
+        case spilled(RowCursor)
+
+        mutating func next() throws -> Staged? {
+            switch self {
+            case .batch(let rows, let index):
+                guard index < rows.count else { return nil }
+                self = .batch(rows, next: index + 1)  // shares the array's storage: no copy
+                return rows[index]
+            case .spilled(let cursor):
+                guard let row = try cursor.next() else { return nil }
+                return Staged(series: row[0], timestamp: row[1], value: row[2], line: row[3])
             }
         }
-        let combine = switch options.onDuplicate {
-        case .replace, .reject: "excluded.value"
-        case .sum: "traffic_point.value + excluded.value"
-        }
-        for series in seriesByID.values.sorted(by: { $0.id < $1.id }) {
-            let step = series.step.seconds
-            try database.execute(sql: """
-                INSERT INTO traffic_point (series_id, ts, value)
-                SELECT series_id, ts - (((ts % ?) + ?) % ?) AS bucket, SUM(value) FROM temp.staging
-                WHERE series_id = ? GROUP BY bucket
-                ON CONFLICT (series_id, ts) DO UPDATE SET value = \(combine)
-                """, arguments: [step, step, step, series.id])
-            let written = database.changesCount
-            outcome.pointsWritten += written
-            if written > 0 { outcome.seriesTouched += 1 }
-        }
-        return outcome
     }
 
     mutating func refuseStored(_ series: Series, bucket: Int64, row: Staged) throws {
