@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // C: OpenBLAS (CBLAS + the Fortran LAPACK symbols, which Debian's libopenblas carries).
@@ -36,6 +38,15 @@ let package = Package(
         .target(name: "Traffic", swiftSettings: swiftSettings),
         // Pure: seasonal forecasting models, backtests, calibrated quantiles.
         .target(name: "Forecasting", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+        // Pure: fleet description (GPU types, prices, model profiles) and capacity plans:
+        // replicas with batching, pre-scale schedules, reserved / on-demand / spot split.
+        .target(name: "Planning", dependencies: ["Traffic"], swiftSettings: swiftSettings),
+        // Reads headroom.yaml into Planning's values, naming the key path of every problem.
+        .target(
+            name: "Configuration",
+            dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         // I/O: SQLite through GRDB; migrations are the SQL files in Migrations/, embedded at build time.
         .target(
             name: "Store",
@@ -57,7 +68,7 @@ let package = Package(
         .target(
             name: "HeadroomCLI",
             dependencies: [
-                "Traffic", "Store", "Ingestion", "Forecasting",
+                "Traffic", "Store", "Ingestion", "Forecasting", "Planning", "Configuration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -71,6 +82,17 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
         .testTarget(name: "TrafficTests", dependencies: ["Traffic"], swiftSettings: swiftSettings),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Planning", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConfigurationTests",
+            dependencies: ["Configuration", "Planning"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Traffic", .product(name: "GRDB", package: "GRDB.swift")],
