@@ -26,8 +26,8 @@ public struct ForecastOptions: Sendable, Equatable {
     /// Threads for batch fitting (≥ 1); OpenBLAS runs one thread per call meanwhile.
     public var threads: Int
 
-    /// The default levels: 0.025, 0.05, 0.1, 0.5, 0.9, 0.95, 0.975, 0.99.
-    public static let defaultLevels: [Double] = [0.025, 0.05, 0.1, 0.5, 0.9, 0.95, 0.975, 0.99]
+    /// The default levels: 0.025, 0.1, 0.5, 0.9, 0.95, 0.975, 0.99.
+    public static let defaultLevels: [Double] = [0.025, 0.1, 0.5, 0.9, 0.95, 0.975, 0.99]
 
     public init(levels: [Double] = ForecastOptions.defaultLevels, seasonalities: [Double]? = nil,
                 origins: Int = 3, events: [CalendarEvent] = [], fourierOrders: [Int] = [10, 6, 4],

@@ -86,3 +86,16 @@ public enum Forecaster {
         }
     }
 }
+
+extension Forecaster {
+    /// The seasonal naive lag (in steps) used as baseline and MASE scale for a history of
+    /// `length` steps: the shortest seasonal period that fits twice in the history, else 1.
+    public static func seasonalLag(stepSeconds: Int64, length: Int, options: ForecastOptions = ForecastOptions()) -> Int {
+        SeasonalProfile(length: length, stepSeconds: max(1, stepSeconds), options: options).baselineLag
+    }
+}
+
+extension Forecaster {
+    /// The OpenBLAS build behind the fits (`openblas_get_config()`), for start-up logs.
+    public static var blasConfiguration: String { BLAS.configuration }
+}

@@ -5,7 +5,7 @@ public struct Headroom: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "headroom",
         abstract: "Predictive capacity planning for GPU inference fleets.",
-        subcommands: [Migrate.self]
+        subcommands: [Migrate.self, ForecastCommand.self, BacktestCommand.self]
     )
 
     public init() {}
