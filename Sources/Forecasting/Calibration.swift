@@ -8,8 +8,10 @@ internal import Darwin
 /// series, else the scaled series itself).
 ///
 /// With eₖₕ = T(actual) − T(forecast) for origin k and step h: a per-step scale σₕ is the mean
-/// |eₖₕ| over origins, smoothed over neighbouring steps; the pooled scaled errors zₖₕ = eₖₕ / σₕ
-/// give empirical quantiles z_q (with the split-conformal (N+1)/N widening). The q-quantile at
+/// |eₖₕ| over origins, smoothed over neighbouring steps; the pooled scaled errors zₖₕ = eₖₕ / σₕ⁽⁻ᵏ⁾,
+/// each origin scaled by σ estimated from the other origins (cross-conformal, so that the spread
+/// carries the drift of the error scale between origins), give empirical quantiles z_q (with the
+/// split-conformal (N+1)/N widening). The q-quantile at
 /// step h is T⁻¹(T(point) + σₕ·z_q): monotone in q by construction. Beyond the backtest window
 /// σₕ grows as √((h+1)/H_b).
 struct Calibration: Sendable {
@@ -21,30 +23,24 @@ struct Calibration: Sendable {
     /// Calibrates from `errors[k][h]` (NaN = not observed) for the origins in `using`.
     init?(errors: [[Double]], using origins: [Int], levels: [Double]) {
         guard let width = errors.first?.count, width > 0, !origins.isEmpty else { return nil }
-        var raw = [Double](repeating: 0, count: width)
-        var counts = [Double](repeating: 0, count: width)
+        var total = 0.0, observed = 0.0
         for k in origins {
             for h in 0..<width where errors[k][h].isFinite {
-                raw[h] += abs(errors[k][h])
-                counts[h] += 1
+                total += abs(errors[k][h])
+                observed += 1
             }
         }
-        let observed = counts.reduce(0, +)
         guard observed > 0 else { return nil }
-        let overall = raw.reduce(0, +) / observed
-        let window = max(1, width / 8)
-        var sigma = [Double](repeating: 0, count: width)
-        for h in 0..<width {
-            let low = max(0, h - window), high = min(width - 1, h + window)
-            var sum = 0.0, n = 0.0
-            for j in low...high { sum += raw[j]; n += counts[j] }
-            sigma[h] = n > 0 ? sum / n : overall
-        }
-        let floor = max(1e-12, 0.05 * overall)
-        sigma = sigma.map { max($0, floor) }
+        let floor = max(1e-12, 0.05 * total / observed)
+        let sigma = Self.smoothedSigma(errors: errors, using: origins, width: width, floor: floor)
+        // Cross-conformal: each origin's errors are scaled by σ estimated without it, so the
+        // pooled z also carry the origin-to-origin change of the error scale (a single origin
+        // is scaled by its own σ).
         var scaled: [Double] = []
         for k in origins {
-            for h in 0..<width where errors[k][h].isFinite { scaled.append(errors[k][h] / sigma[h]) }
+            let others = origins.count > 1 ? origins.filter { $0 != k } : [k]
+            let own = Self.smoothedSigma(errors: errors, using: others, width: width, floor: floor)
+            for h in 0..<width where errors[k][h].isFinite { scaled.append(errors[k][h] / own[h]) }
         }
         scaled.sort()
         let n = Double(scaled.count)
@@ -53,6 +49,31 @@ struct Calibration: Sendable {
             let widened = min(1, max(0, 0.5 + (level - 0.5) * (n + 1) / n))
             return Quantile.sorted(scaled, widened)
         }
+    }
+
+    /// Mean |eₖₕ| over `origins` at each step, pooled over ±width/8 neighbouring steps,
+    /// floored at `floor`.
+    static func smoothedSigma(errors: [[Double]], using origins: [Int], width: Int, floor: Double) -> [Double] {
+        var raw = [Double](repeating: 0, count: width)
+        var counts = [Double](repeating: 0, count: width)
+        for k in origins {
+            for h in 0..<width where errors[k][h].isFinite {
+                raw[h] += abs(errors[k][h])
+                counts[h] += 1
+            }
+        }
+        let window = max(1, width / 8)
+        var sigma = [Double](repeating: floor, count: width)
+        var fallback = 0.0, n = 0.0
+        for h in 0..<width { fallback += raw[h]; n += counts[h] }
+        fallback = n > 0 ? fallback / n : floor
+        for h in 0..<width {
+            let low = max(0, h - window), high = min(width - 1, h + window)
+            var sum = 0.0, count = 0.0
+            for j in low...high { sum += raw[j]; count += counts[j] }
+            sigma[h] = max(count > 0 ? sum / count : fallback, floor)
+        }
+        return sigma
     }
 
     /// Fallback without backtests: σ from one-step differences of `history` (calibration

@@ -19,7 +19,7 @@ struct BacktestReport {
     var order: [String] = []
     var chosen: [String: Int] = [:]
     /// Per series: (name, auto MASE sum, naive MASE sum, windows).
-    var perSeries: [(name: String, auto: Double, naive: Double, windows: Int)] = []
+    var perSeries: [(name: String, auto: Double, naive: Double, windows: Int, inside: Int, points: Int)] = []
     var seconds = 0.0
 
     /// Holds out the last `windows` windows of `horizon` steps of every series in turn.
@@ -28,7 +28,7 @@ struct BacktestReport {
         let clock = ContinuousClock()
         let started = clock.now
         let step = grid.stepSeconds
-        report.perSeries = grid.entries.map { ($0.name, 0, 0, 0) }
+        report.perSeries = grid.entries.map { ($0.name, 0, 0, 0, 0, 0) }
         for k in 0..<windows {
             // Group the series whose window starts at the same grid point (shared design).
             var groups: [String: [Int]] = [:]
@@ -66,6 +66,12 @@ struct BacktestReport {
                         report.perSeries[member].auto += autoMASE
                         report.perSeries[member].naive += naiveMASE
                         report.perSeries[member].windows += 1
+                        if let low = forecast.levels.firstIndex(where: { abs($0 - 0.025) < 1e-12 }),
+                           let high = forecast.levels.firstIndex(where: { abs($0 - 0.975) < 1e-12 }) {
+                            let hits = Accuracy.hits(actual: actual, lower: forecast.quantiles[low], upper: forecast.quantiles[high])
+                            report.perSeries[member].inside += hits.inside
+                            report.perSeries[member].points += hits.total
+                        }
                     }
                 }
             }
@@ -129,10 +135,11 @@ struct BacktestReport {
         }
         lines.append("chosen: " + chosen.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         lines.append("")
-        lines.append(pad("series", 34) + left("auto MASE", 10) + left("naive MASE", 11) + left("ratio", 7))
+        lines.append(pad("series", 34) + left("auto MASE", 10) + left("naive MASE", 11) + left("ratio", 7) + left("cover95", 9))
         for s in perSeries where s.windows > 0 {
             let a = s.auto / Double(s.windows), b = s.naive / Double(s.windows)
-            lines.append(pad(s.name, 34) + left(fixed(a, 3), 10) + left(fixed(b, 3), 11) + left(fixed(b > 0 ? a / b : .nan, 3), 7))
+            lines.append(pad(s.name, 34) + left(fixed(a, 3), 10) + left(fixed(b, 3), 11) + left(fixed(b > 0 ? a / b : .nan, 3), 7)
+                + left(fixed(s.points > 0 ? 100 * Double(s.inside) / Double(s.points) : .nan, 1) + "%", 9))
         }
         lines.append("elapsed: \(fixed(seconds, 2)) s")
         return lines.joined(separator: "\n")
