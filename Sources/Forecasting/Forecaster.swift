@@ -57,7 +57,7 @@ public enum Forecaster {
                                  options: options)
         let selection = Selection(engine: engine, levels: levels)
         let groups = stride(from: 0, to: values.count, by: groupSize).map { $0..<min($0 + groupSize, values.count) }
-        if threads > 1 { BLAS.setThreadCount(1) }
+        BLAS.setThreadCount(1)
         return ParallelMap.run(groups, threads: threads) { range in
             forecastGroup(values[range], engine: engine, selection: selection)
         }

@@ -23,8 +23,7 @@ struct HarmonicBatch: Sendable {
             let base = s * m
             var deviations = [Double](repeating: 0, count: m)
             for i in 0..<m { deviations[i] = abs(y.elements[base + i] - fitted.elements[base + i]) }
-            deviations.sort()
-            let sigma = 1.4826 * Quantile.sorted(deviations, 0.5)
+            let sigma = 1.4826 * Quantile.median(&deviations)
             guard sigma > 0, sigma.isFinite else { continue }
             let band = 4 * sigma
             for i in 0..<m {

@@ -20,9 +20,9 @@ struct PreparedSeries: Sendable {
         let observed = values.map(\.isFinite)
         let finite = values.filter(\.isFinite)
         guard !finite.isEmpty else { throw .noObservations }
-        let magnitudes = finite.map(abs).sorted()
-        var scale = Quantile.sorted(magnitudes, 0.5)
-        if !(scale > 0) || !scale.isFinite { scale = magnitudes.last ?? 1 }
+        var magnitudes = finite.map(abs)
+        var scale = Quantile.median(&magnitudes)
+        if !(scale > 0) || !scale.isFinite { scale = magnitudes.max() ?? 1 }
         if !(scale > 0) || !scale.isFinite { scale = 1 }
         let limit = 1e150
         var u = values.map { $0.isFinite ? min(max($0 / scale, -limit), limit) : Double.nan }
@@ -65,9 +65,11 @@ struct PreparedSeries: Sendable {
     /// deviation); a constant series is returned unchanged.
     static func clipExtremes(_ u: [Double]) -> [Double] {
         guard u.count >= 4 else { return u }
-        let center = Quantile.sorted(u.sorted(), 0.5)
+        var work = u
+        let center = Quantile.median(&work)
         let deviations = u.map { abs($0 - center) }
-        var spread = 1.4826 * Quantile.sorted(deviations.sorted(), 0.5)
+        work = deviations
+        var spread = 1.4826 * Quantile.median(&work)
         if !(spread > 0) { spread = deviations.reduce(0, +) / Double(deviations.count) }
         guard spread > 0, spread.isFinite else { return u }
         let low = center - 10 * spread, high = center + 10 * spread
