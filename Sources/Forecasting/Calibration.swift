@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// Quantiles calibrated from backtest errors on the calibration scale (log1p for non-negative
+/// series, else the scaled series itself).
+///
+/// With eₖₕ = T(actual) − T(forecast) for origin k and step h: a per-step scale σₕ is the mean
+/// |eₖₕ| over origins, smoothed over neighbouring steps; the pooled scaled errors zₖₕ = eₖₕ / σₕ⁽⁻ᵏ⁾,
+/// each origin scaled by σ estimated from the other origins (cross-conformal, so that the spread
+/// carries the drift of the error scale between origins), give empirical quantiles z_q (with the
+/// split-conformal (N+1)/N widening). The q-quantile at
+/// step h is T⁻¹(T(point) + σₕ·z_q): monotone in q by construction. Beyond the backtest window
+/// σₕ grows as √((h+1)/H_b).
+struct Calibration: Sendable {
+    /// σₕ for h in 0..<backtest horizon.
+    let sigma: [Double]
+    /// z_q per requested level.
+    let z: [Double]
+
+    /// Calibrates from `errors[k][h]` (NaN = not observed) for the origins in `using`.
+    init?(errors: [[Double]], using origins: [Int], levels: [Double]) {
+        guard let width = errors.first?.count, width > 0, !origins.isEmpty else { return nil }
+        var total = 0.0, observed = 0.0
+        for k in origins {
+            for h in 0..<width where errors[k][h].isFinite {
+                total += abs(errors[k][h])
+                observed += 1
+            }
+        }
+        guard observed > 0 else { return nil }
+        let floor = max(1e-12, 0.05 * total / observed)
+        let sigma = Self.smoothedSigma(errors: errors, using: origins, width: width, floor: floor)
+        // Cross-conformal: each origin's errors are scaled by σ estimated without it, so the
+        // pooled z also carry the origin-to-origin change of the error scale (a single origin
+        // is scaled by its own σ).
+        var scaled: [Double] = []
+        for k in origins {
+            let others = origins.count > 1 ? origins.filter { $0 != k } : [k]
+            let own = Self.smoothedSigma(errors: errors, using: others, width: width, floor: floor)
+            for h in 0..<width where errors[k][h].isFinite { scaled.append(errors[k][h] / own[h]) }
+        }
+        scaled.sort()
+        let n = Double(scaled.count)
+        self.sigma = sigma
+        self.z = levels.map { level in
+            let widened = min(1, max(0, 0.5 + (level - 0.5) * (n + 1) / n))
+            return Quantile.sorted(scaled, widened)
+        }
+    }
+
+    /// Mean |eₖₕ| over `origins` at each step, pooled over ±width/8 neighbouring steps,
+    /// floored at `floor`.
+    static func smoothedSigma(errors: [[Double]], using origins: [Int], width: Int, floor: Double) -> [Double] {
+        var raw = [Double](repeating: 0, count: width)
+        var counts = [Double](repeating: 0, count: width)
+        for k in origins {
+            for h in 0..<width where errors[k][h].isFinite {
+                raw[h] += abs(errors[k][h])
+                counts[h] += 1
+            }
+        }
+        let window = max(1, width / 8)
+        var sigma = [Double](repeating: floor, count: width)
+        var fallback = 0.0, n = 0.0
+        for h in 0..<width { fallback += raw[h]; n += counts[h] }
+        fallback = n > 0 ? fallback / n : floor
+        for h in 0..<width {
+            let low = max(0, h - window), high = min(width - 1, h + window)
+            var sum = 0.0, count = 0.0
+            for j in low...high { sum += raw[j]; count += counts[j] }
+            sigma[h] = max(count > 0 ? sum / count : fallback, floor)
+        }
+        return sigma
+    }
+
+    /// Fallback without backtests: σ from one-step differences of `history` (calibration
+    /// scale), growing as √(h+1); normal quantiles.
+    init(history: [Double], levels: [Double]) {
+        var total = 0.0
+        for i in stride(from: 1, to: history.count, by: 1) { total += abs(history[i] - history[i - 1]) }
+        let spread = history.count > 1 ? total / Double(history.count - 1) : 0.1 * abs(history.first ?? 0)
+        self.sigma = [max(spread * 1.2533, 1e-12)]
+        self.z = levels.map { NormalQuantile.of($0) }
+    }
+
+    /// σ at forecast step h (0-based), extended beyond the calibrated window.
+    func sigma(at h: Int) -> Double {
+        if h < sigma.count { return sigma[h] }
+        let last = sigma[sigma.count - 1]
+        return last * sqrt(Double(h + 1) / Double(sigma.count))
+    }
+}

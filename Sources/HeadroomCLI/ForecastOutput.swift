@@ -1,0 +1,38 @@
+import Forecasting
+
+/// The forecast CSV: `series,timestamp,point,q<level>...,model`, one row per series and step.
+enum ForecastOutput {
+    /// The column label of a quantile level, e.g. `q0.025`.
+    static func label(_ level: Double) -> String { "q\(level)" }
+
+    /// The CSV text for `forecasts` of the grid's entries (skipping failed ones).
+    static func csv(grid: ForecastGrid, forecasts: [Result<Forecast, ForecastError>], levels: [Double],
+                    epochTimestamps: Bool) -> String {
+        var text = "series,timestamp,point," + levels.map(label).joined(separator: ",") + ",model\n"
+        for (entry, result) in zip(grid.entries, forecasts) {
+            guard case let .success(forecast) = result else { continue }
+            let last = entry.series.start + Int64(entry.series.values.count - 1) * grid.stepSeconds
+            for h in 0..<forecast.point.count {
+                let time = last + Int64(h + 1) * grid.stepSeconds
+                text += entry.name.csvField + ","
+                text += epochTimestamps ? "\(time)" : ForecastTimestamp.format(time)
+                text += ",\(forecast.point[h])"
+                for k in forecast.levels.indices { text += ",\(forecast.quantiles[k][h])" }
+                text += ",\(forecast.model)\n"
+            }
+        }
+        return text
+    }
+}
+
+extension String {
+    /// The value quoted for CSV when it holds a comma, quote or line break.
+    var csvField: String {
+        guard contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return self }
+        return "\"" + replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
