@@ -64,11 +64,18 @@ let package = Package(
             dependencies: ["Traffic", "Store", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // The nightly jobs over stored data (forecast run, later plan and execute): load from the
+        // store, call the pure stages, save the results. Shared by the CLI and the service.
+        .target(
+            name: "Jobs",
+            dependencies: ["Traffic", "Store", "Forecasting", "Planning"],
+            swiftSettings: swiftSettings
+        ),
         // Edge: the `headroom` commands, as a library so that tests call them in-process.
         .target(
             name: "HeadroomCLI",
             dependencies: [
-                "Traffic", "Store", "Ingestion", "Forecasting", "Planning", "Configuration",
+                "Traffic", "Store", "Ingestion", "Forecasting", "Planning", "Configuration", "Jobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -96,6 +103,11 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Traffic", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JobsTests",
+            dependencies: ["Jobs", "Store", "Ingestion", "Traffic"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ingestion
+import Jobs
 import Store
 import Traffic
 
@@ -8,7 +9,9 @@ import Traffic
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run Headroom's main job on built-in demo traffic (no other setup needed).",
-        discussion: "Creates the database if needed, loads 8 weeks of demo traffic for 4 models in 2 regions once, then prints a summary."
+        discussion: """
+            Creates the database if needed, loads 8 weeks of demo traffic for 4 models in 2 regions             once, prints what is stored, then forecasts every series 7 days ahead and records the run.
+            """
     )
 
     @OptionGroup var database: DatabaseOption
@@ -31,5 +34,13 @@ struct Demo: ParsableCommand {
         }
         print()
         print(try SummaryTable(store.seriesSummaries()).render())
+        print()
+        let run: ForecastRun
+        do {
+            run = try ForecastJob().run(on: store)
+        } catch let error as ForecastJobError {
+            throw CommandFailure(error.description)
+        }
+        print(ForecastRunTable(run).render())
     }
 }
