@@ -32,6 +32,8 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // C: zlib, to read gzip traffic files.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Pure: a column-major matrix and least squares over OpenBLAS.
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"], swiftSettings: swiftSettings),
         // Pure: traffic domain values, the CSV reader and validator, the demo traffic generator.
@@ -61,7 +63,7 @@ let package = Package(
         // I/O: streams a traffic file (hashing it) through the Traffic reader into the Store.
         .target(
             name: "Ingestion",
-            dependencies: ["Traffic", "Store", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Traffic", "Store", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // The nightly jobs over stored data (forecast run, later plan and execute): load from the

@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-scripts/ensure-packages.sh libopenblas-dev libsqlite3-dev pkg-config sqlite3 time bc
+scripts/ensure-packages.sh libopenblas-dev libsqlite3-dev zlib1g-dev pkg-config sqlite3 time bc
 swift build -c release --product headroom >&2
 headroom=.build/release/headroom
 work=bench-out/ingest

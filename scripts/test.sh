@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-scripts/ensure-packages.sh libopenblas-dev libsqlite3-dev pkg-config
+scripts/ensure-packages.sh libopenblas-dev libsqlite3-dev zlib1g-dev pkg-config
 swift build --build-tests
 swift test --skip-build "$@"

@@ -40,20 +40,44 @@ public struct TrafficIngestor: Sendable {
         defer { if path != "-" { try? handle.close() } }
         let size = chunkSize
         var first = true
-        return try ingest(source: path, options: options, rejectsPath: rejectsPath) {
-            let data: Data?
+        var gzip: GzipDecoder?
+        var ended = false
+        var unhashed = Data()  // compressed bytes read but not yet handed on for hashing
+        func read() throws -> Data? {
             do {
-                data = try handle.read(upToCount: size)
+                return try handle.read(upToCount: size).flatMap { $0.isEmpty ? nil : $0 }
             } catch {
                 throw IngestError.unreadable(source: path, reason: "read failed: \(error.localizedDescription)")
             }
-            guard let data, !data.isEmpty else { return nil }
-            if first, data.count >= 2, data[data.startIndex] == 0x1F, data[data.startIndex + 1] == 0x8B {
-                throw IngestError.unreadable(source: path, reason:
-                    "this is gzip data; decompress it first, e.g. `gunzip -c \(path) | headroom ingest -`")
+        }
+        return try ingest(source: path, options: options, rejectsPath: rejectsPath) {
+            // Gzip files (by their magic bytes) are inflated as they stream; plain ones pass through.
+            if first {
+                first = false
+                guard let data = try read() else { return nil }
+                guard data.count >= 2, data[data.startIndex] == 0x1F, data[data.startIndex + 1] == 0x8B else {
+                    return (raw: data, text: data)
+                }
+                do { gzip = try GzipDecoder() } catch { throw IngestError.unreadable(source: path, reason: "\(error)") }
+                gzip?.feed(data)
+                unhashed = data
             }
-            first = false
-            return data
+            guard let gzip else { return try read().map { (raw: $0, text: $0) } }
+            do {
+                while true {
+                    if let text = try gzip.next() {
+                        defer { unhashed = Data() }
+                        return (raw: unhashed, text: text)
+                    }
+                    if ended { try gzip.finish(); return nil }
+                    guard let more = try read() else { ended = true; continue }
+                    gzip.feed(more)
+                    // The hash covers the file's bytes as stored, compressed ones included.
+                    return (raw: more, text: Data())
+                }
+            } catch let error as GzipError {
+                throw IngestError.unreadable(source: path, reason: error.description)
+            }
         }
     }
 
@@ -62,13 +86,14 @@ public struct TrafficIngestor: Sendable {
         var remaining = bytes.isEmpty ? nil : Data(bytes)
         return try ingest(source: options.source, options: options, rejectsPath: nil) {
             defer { remaining = nil }
-            return remaining
+            return remaining.map { (raw: $0, text: $0) }
         }
     }
 
-    /// The shared path: `next` yields chunks until nil.
+    /// The shared path: `next` yields chunks until nil, each as the bytes read from the source
+    /// (hashed for the ingest log) and the CSV text they decode to (either may be empty).
     func ingest(
-        source: String, options: IngestOptions, rejectsPath: String?, next: () throws -> Data?
+        source: String, options: IngestOptions, rejectsPath: String?, next: () throws -> (raw: Data, text: Data)?
     ) throws -> IngestSummary {
         var problems = ProblemLog()
         var rowsRejected = 0  // by the reader or at staging; the store counts its own refusals
@@ -101,8 +126,8 @@ public struct TrafficIngestor: Sendable {
                     }
                 }
                 while let chunk = try next() {
-                    hasher.update(data: chunk)
-                    try chunk.withUnsafeBytes { try reader.consume($0, handle) }
+                    hasher.update(data: chunk.raw)
+                    try chunk.text.withUnsafeBytes { try reader.consume($0, handle) }
                     if reader.isStopped { break }
                 }
                 try reader.finish(handle)

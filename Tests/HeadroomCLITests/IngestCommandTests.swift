@@ -44,6 +44,28 @@ import Testing
         #expect(summary.points == 4_032)
     }
 
+    @Test func gzipFilesStreamLikePlainOnes() throws {
+        let plain = try #require(Bundle.module.url(forResource: "elb_request_count", withExtension: "csv", subdirectory: "Fixtures"))
+        let gzip = try #require(Bundle.module.url(forResource: "elb_request_count.csv", withExtension: "gz", subdirectory: "Fixtures"))
+        try run(["ingest", gzip.path(), "--db", database])
+        let fromGzip = try AppDatabase.open(path: database).seriesSummaries()
+        try run(["ingest", plain.path(), "--db", database, "--on-duplicate", "reject", "--skip-invalid",
+                 "--rejects", directory.appending(path: "r.csv").path()])
+        #expect(try AppDatabase.open(path: database).seriesSummaries() == fromGzip)
+        #expect(fromGzip.first?.points == 4_032)
+        // Cut off: the stream ends early and nothing is stored.
+        let bytes = try Data(contentsOf: gzip)
+        let truncated = directory.appending(path: "cut.csv.gz")
+        try bytes.prefix(bytes.count / 2).write(to: truncated)
+        let other = directory.appending(path: "other.sqlite").path()
+        #expect {
+            try run(["ingest", truncated.path(), "--db", other])
+        } throws: { error in
+            "\(error)".contains("the gzip stream ends early")
+        }
+        #expect(try AppDatabase.open(path: other).seriesSummaries().isEmpty)
+    }
+
     @Test func badFileStoresNothingAndSaysWhere() throws {
         let good = try write("good.csv", "timestamp,model,region,metric,value\n0,chat-8b,us-east-1,requests,1\n")
         try run(["ingest", good, "--db", database])
