@@ -38,63 +38,19 @@ public struct TrafficIngestor: Sendable {
             handle = opened
         }
         defer { if path != "-" { try? handle.close() } }
-        let size = chunkSize
-        var first = true
-        var gzip: GzipDecoder?
-        var ended = false
-        var unhashed = Data()  // compressed bytes read but not yet handed on for hashing
-        func read() throws -> Data? {
-            do {
-                return try handle.read(upToCount: size).flatMap { $0.isEmpty ? nil : $0 }
-            } catch {
-                throw IngestError.unreadable(source: path, reason: "read failed: \(error.localizedDescription)")
-            }
-        }
-        return try ingest(source: path, options: options, rejectsPath: rejectsPath) {
-            // Gzip files (by their magic bytes) are inflated as they stream; plain ones pass through.
-            if first {
-                first = false
-                guard let data = try read() else { return nil }
-                guard data.count >= 2, data[data.startIndex] == 0x1F, data[data.startIndex + 1] == 0x8B else {
-                    return (raw: data, text: data)
-                }
-                do { gzip = try GzipDecoder() } catch { throw IngestError.unreadable(source: path, reason: "\(error)") }
-                gzip?.feed(data)
-                unhashed = data
-            }
-            guard let gzip else { return try read().map { (raw: $0, text: $0) } }
-            do {
-                while true {
-                    if let text = try gzip.next() {
-                        defer { unhashed = Data() }
-                        return (raw: unhashed, text: text)
-                    }
-                    if ended { try gzip.finish(); return nil }
-                    guard let more = try read() else { ended = true; continue }
-                    gzip.feed(more)
-                    // The hash covers the file's bytes as stored, compressed ones included.
-                    return (raw: more, text: Data())
-                }
-            } catch let error as GzipError {
-                throw IngestError.unreadable(source: path, reason: error.description)
-            }
-        }
+        let source = ChunkSource(file: handle, name: path, chunkSize: chunkSize)
+        return try ingest(source, options: options, rejectsPath: rejectsPath)
     }
 
     /// Ingests CSV bytes already in memory (a request body), under the same rules as a file.
     public func ingest(bytes: [UInt8], options: IngestOptions) throws -> IngestSummary {
-        var remaining = bytes.isEmpty ? nil : Data(bytes)
-        return try ingest(source: options.source, options: options, rejectsPath: nil) {
-            defer { remaining = nil }
-            return remaining.map { (raw: $0, text: $0) }
-        }
+        try ingest(ChunkSource(bytes: bytes, name: options.source), options: options, rejectsPath: nil)
     }
 
-    /// The shared path: `next` yields chunks until nil, each as the bytes read from the source
-    /// (hashed for the ingest log) and the CSV text they decode to (either may be empty).
-    func ingest(
-        source: String, options: IngestOptions, rejectsPath: String?, next: () throws -> (raw: Data, text: Data)?
-    ) throws -> IngestSummary {
+    /// The shared path. A reading thread reads, hashes and parses the input into batches of
+    /// records while this thread, inside the transaction, stages them: the two cores split the
+    /// work, and the bounded ``RecordChannel`` keeps memory flat.
+    func ingest(_ source: ChunkSource, options: IngestOptions, rejectsPath: String?) throws -> IngestSummary {
         var problems = ProblemLog()
         var rowsRejected = 0  // by the reader or at staging; the store counts its own refusals
         let rejects = try options.skipInvalid ? rejectsPath.map(RejectsWriter.init(path:)) : nil
@@ -103,41 +59,69 @@ public struct TrafficIngestor: Sendable {
             problems.record(problem)
             try rejects?.write(problem, text: text)
         }
+        let channel = RecordChannel()
+        Thread { Self.read(source, into: channel) }.start()
+        defer { channel.cancelAndWait() }
         do {
             return try database.ingestTraffic(options: options, rejected: reject) { stager in
-                var reader = TrafficCSVReader()
-                var hasher = SHA256()
                 let staging = !options.skipInvalid
-                func handle(_ record: TrafficRecord) throws {
-                    switch record {
-                    case .row(let row):
-                        // Once the file is lost, keep reading only to count its problems.
-                        guard problems.total == 0 || !staging else { return }
-                        if let problem = try stager.stage(row) {
+                while let batch = channel.take() {
+                    for record in batch {
+                        switch record {
+                        case .row(let row):
+                            // Once the file is lost, keep reading only to count its problems.
+                            guard problems.total == 0 || !staging else { continue }
+                            if let problem = try stager.stage(row) {
+                                rowsRejected += 1
+                                try reject(problem, "\(Timestamp.format(row.timestamp)),\(row.key.model),"
+                                    + "\(row.key.region),\(row.key.metric.rawValue),\(row.value)")
+                            }
+                        case .rejected(let problem, let text):
                             rowsRejected += 1
-                            try reject(problem, "\(Timestamp.format(row.timestamp)),\(row.key.model),"
-                                + "\(row.key.region),\(row.key.metric.rawValue),\(row.value)")
+                            try reject(problem, text)
+                        case .fatal(let problem):
+                            problems.record(problem, fatal: true)
                         }
-                    case .rejected(let problem, let text):
-                        rowsRejected += 1
-                        try reject(problem, text)
-                    case .fatal(let problem):
-                        problems.record(problem, fatal: true)
                     }
                 }
-                while let chunk = try next() {
-                    hasher.update(data: chunk.raw)
-                    try chunk.text.withUnsafeBytes { try reader.consume($0, handle) }
-                    if reader.isStopped { break }
-                }
-                try reader.finish(handle)
+                let sha256 = try channel.outcome()
                 if problems.isFatal {
                     throw IngestRejected(rowsRejected: problems.total)
                 }
-                return IngestSource(sha256: hasher.finalize().hex, rowsRejected: rowsRejected)
+                return IngestSource(sha256: sha256, rowsRejected: rowsRejected)
             }
         } catch is IngestRejected {
-            throw IngestError.rejected(source: source, problems: problems.sorted, total: problems.total)
+            throw IngestError.rejected(source: source.name, problems: problems.sorted, total: problems.total)
+        }
+    }
+
+    /// The reading thread: chunks, SHA-256 and CSV records, handed over in batches.
+    static func read(_ source: ChunkSource, into channel: RecordChannel) {
+        var reader = TrafficCSVReader()
+        var hasher = SHA256()
+        var batch: [TrafficRecord] = []
+        batch.reserveCapacity(RecordChannel.batchSize)
+        var open = true
+        func collect(_ record: TrafficRecord) {
+            batch.append(record)
+            if batch.count >= RecordChannel.batchSize {
+                open = open && channel.put(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        do {
+            while open, let chunk = try source.next() {
+                hasher.update(data: chunk.raw)
+                chunk.text.withUnsafeBytes { reader.consume($0, collect) }
+                if reader.isStopped { break }
+            }
+            if open {
+                reader.finish(collect)
+                if !batch.isEmpty { _ = channel.put(batch) }
+            }
+            channel.finish(.success(hasher.finalize().hex))
+        } catch {
+            channel.finish(.failure(error))
         }
     }
 }
