@@ -5,7 +5,7 @@ import Testing
 @Test func migrationsApplyInOrder() throws {
     let database = try AppDatabase.inMemory()
     #expect(try database.appliedMigrations() == AppDatabase.knownMigrations)
-    #expect(AppDatabase.knownMigrations.first == "0001_traffic")
+    #expect(AppDatabase.knownMigrations == ["0001_traffic", "0002_forecasts", "0003_plans"])
 }
 
 @Test func newerDatabaseIsRefused() throws {

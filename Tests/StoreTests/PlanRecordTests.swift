@@ -1,0 +1,31 @@
+import GRDB
+import Store
+import Testing
+
+@Test func planRunsRoundTripAndTheNewestWins() throws {
+    let database = try AppDatabase.inMemory()
+    let forecastRun = try database.saveForecastRun(horizonSeconds: 3_600, historySeconds: 86_400, levels: [0.5],
+                                                   durationSeconds: 0.1, forecasts: [])
+    let run = StoredPlanRun(forecastRunID: forecastRun, configSHA256: "abc", start: 0, stepSeconds: 3_600, steps: 24,
+                            monthlyCostUSD: 10, onDemandCostUSD: 20, staticPeakCostUSD: 30, withinBudget: nil,
+                            plan: #"{"a":1}"#)
+    let first = try database.savePlanRun(run, models: [StoredModelPlan(model: "chat-8b", region: "us-east-1",
+                                                                       peakReplicas: 3, plan: "{}")])
+    var second = run
+    second.withinBudget = false
+    let newest = try database.savePlanRun(second, models: [])
+    #expect(newest.id == first.id + 1)
+    #expect(try database.planRun() == newest)
+    #expect(try database.planRun(id: first.id) == first)
+    #expect(try database.planRun(id: 999) == nil)
+    #expect(try database.modelPlan(model: "chat-8b", region: "us-east-1", runID: first.id)?.plan.peakReplicas == 3)
+    #expect(try database.modelPlan(model: "chat-8b", region: "us-east-1") == nil, "the newest run did not plan it")
+}
+
+@Test func aPlanMustNameARealForecastRun() throws {
+    let database = try AppDatabase.inMemory()
+    let run = StoredPlanRun(forecastRunID: 42, configSHA256: "abc", start: 0, stepSeconds: 3_600, steps: 0,
+                            monthlyCostUSD: 0, onDemandCostUSD: 0, staticPeakCostUSD: 0, withinBudget: nil, plan: "{}")
+    #expect(throws: DatabaseError.self) { try database.savePlanRun(run, models: []) }
+    #expect(try database.planRun() == nil)
+}
