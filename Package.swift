@@ -58,7 +58,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings,
-            plugins: ["EmbedMigrations"]
+            plugins: ["EmbedText"]
         ),
         // I/O: streams a traffic file (hashing it) through the Traffic reader into the Store.
         .target(
@@ -84,9 +84,10 @@ let package = Package(
         ),
         .executableTarget(name: "headroom", dependencies: ["HeadroomCLI"], swiftSettings: swiftSettings),
 
-        // Build glue: turns Migrations/*.sql into Swift string constants inside the Store module.
-        .executableTarget(name: "embed-migrations", swiftSettings: swiftSettings),
-        .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["embed-migrations"]),
+        // Build glue: turns Migrations/*.sql (into Store) and examples/headroom.yaml (into
+        // Configuration) into Swift string constants, so the binary carries them.
+        .executableTarget(name: "embed-text", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedText", capability: .buildTool(), dependencies: ["embed-text"]),
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
         .testTarget(name: "TrafficTests", dependencies: ["Traffic"], swiftSettings: swiftSettings),
