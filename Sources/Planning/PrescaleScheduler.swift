@@ -39,6 +39,12 @@ public struct PrescaleScheduler: Sendable {
         public var step: Int
         public var from: Int
         public var to: Int
+
+        public init(step: Int, from: Int, to: Int) {
+            self.step = step
+            self.from = from
+            self.to = to
+        }
     }
 
     public struct Schedule: Sendable, Hashable {
@@ -76,7 +82,7 @@ public struct PrescaleScheduler: Sendable {
             return level
         }
         let firstNeeds = required[0...min(leadSteps, count - 1)].max() ?? 0
-        let start = initial ?? max(floor, firstNeeds, minimalLevel(from: 0, nextUp: 0) - scaleUpReplicas)
+        let start = initial ?? max(floor, firstNeeds, minimalLevel(from: 0, nextUp: 0))
         var level = start
         var launched = [Int](repeating: 0, count: count)
         var changes: [Change] = []
@@ -99,7 +105,7 @@ public struct PrescaleScheduler: Sendable {
             if !acted, settled, level > floor {
                 let recent = changes.reversed().prefix { s - $0.step < stepsPerDay }.count
                 if recent < maxActionsPerDay {
-                    let windowHigh = targets[max(0, s - stabilizationSteps + 1)...s].max() ?? 0
+                    let windowHigh = targets[max(0, min(s, s - stabilizationSteps + 1))...s].max() ?? 0
                     let readyNeed = required[s...min(s + leadSteps, count - 1)].max() ?? 0
                     let nextUp = max(s + 1, lastUp.map { $0 + scaleUpSpacingSteps } ?? s + 1)
                     let keep = max(floor, windowHigh, readyNeed, minimalLevel(from: s, nextUp: nextUp))
