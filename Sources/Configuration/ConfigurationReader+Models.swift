@@ -45,8 +45,9 @@ extension ConfigurationReader {
         case (.batch, nil):
             throw value.error("missing required key 'deadline_s' (batch models complete each request within a deadline)")
         case (.batch, let deadlineValue?):
-            let seconds = try deadlineValue.positive()
+            let seconds = try deadlineValue.seconds()
             guard seconds >= Double(settings.step.seconds) else {
+                // (also rejects 0)
                 throw deadlineValue.error("must be at least one planning step (\(settings.step.seconds) s), got \(seconds)")
             }
             deadline = seconds
@@ -104,7 +105,7 @@ extension ConfigurationReader {
         guard !regions.isEmpty else { throw regionsValue.error("must list at least one region") }
         return ModelProfile(
             name: name, gpuType: gpuName, gpusPerReplica: perReplica, gpuMemoryGiB: memory,
-            coldStartSeconds: try field("cold_start_s").nonNegative(), workloadClass: workload, deadlineSeconds: deadline,
+            coldStartSeconds: try field("cold_start_s").seconds(), workloadClass: workload, deadlineSeconds: deadline,
             throughput: throughput, sloP99Milliseconds: slo, targetUtilization: utilization, minReplicas: floor,
             maxReplicas: cap, scaleUp: scaleUp, scaleDownStabilizationSeconds: stabilization, quantile: quantile,
             regions: regions)

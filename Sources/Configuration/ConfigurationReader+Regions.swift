@@ -24,7 +24,7 @@ extension ConfigurationReader {
                     else { continue }
                     let reliable = try share.number()
                     guard (0...1).contains(reliable) else { throw share.error("must be between 0 and 1, got \(reliable)") }
-                    spot = SpotOffer(usdPerGPUHour: try price.nonNegative(), provisioningSeconds: try provisioning.nonNegative(),
+                    spot = SpotOffer(usdPerGPUHour: try price.nonNegative(), provisioningSeconds: try provisioning.seconds(),
                                      interruptionsPerHour: try interruptions.nonNegative(), reliableShare: reliable)
                 }
                 byType[gpu] = GPUOffer(region: region, gpuType: gpu, reserved: reserved, onDemand: onDemand, spot: spot)
@@ -40,6 +40,6 @@ extension ConfigurationReader {
                                       required: provisioningRequired ? ["usd_per_gpu_hour", "provisioning_s"] : ["usd_per_gpu_hour"])
         guard let price = fields["usd_per_gpu_hour"] else { throw value.error("missing required key 'usd_per_gpu_hour'") }
         return CapacityOffer(usdPerGPUHour: try price.nonNegative(),
-                             provisioningSeconds: try fields["provisioning_s"]?.nonNegative() ?? 0)
+                             provisioningSeconds: try fields["provisioning_s"]?.seconds() ?? 0)
     }
 }

@@ -4,8 +4,11 @@ import Yams
 struct YAMLValue {
     var node: Node
     var path: String
+    /// Line of the key this value belongs to, if it is a mapping value.
+    var keyLine: Int?
 
-    var line: Int? { node.mark?.line }
+    /// The line to show: the key's line for mapping values, else the node's own.
+    var line: Int? { keyLine ?? node.mark?.line }
 
     func error(_ reason: String) -> ConfigurationError {
         ConfigurationError(path: path, reason: reason, line: line)
@@ -31,7 +34,7 @@ struct YAMLValue {
             guard case .scalar(let scalar) = key, !scalar.string.isEmpty else {
                 throw ConfigurationError(path: path, reason: "keys must be non-empty names", line: key.mark?.line)
             }
-            result.append((scalar.string, YAMLValue(node: value, path: Self.join(path, scalar.string))))
+            result.append((scalar.string, YAMLValue(node: value, path: Self.join(path, scalar.string), keyLine: key.mark?.line)))
         }
         return result
     }
@@ -96,6 +99,14 @@ struct YAMLValue {
         let value = try integer()
         guard value >= minimum else { throw error("must be at least \(minimum), got \(value)") }
         return value
+    }
+
+    /// Seconds, not negative: a number (`90`, `2.5`) or a duration (`90s`, `15m`, `4h`).
+    func seconds() throws(ConfigurationError) -> Double {
+        if case .scalar(let scalar) = node, Double(scalar.string.replacingUnderscores()) != nil {
+            return try nonNegative()
+        }
+        return Double(try duration())
     }
 
     /// A duration: `90`, `90s`, `15m`, `48h`, `28d` (whole numbers), in seconds.
