@@ -35,7 +35,10 @@ public struct BatchBacklog: Sendable {
         // After j = count + D − 2 the due work stops growing and the ratio only falls.
         let lastDue = count + dueSteps - 2
         guard t <= lastDue else { return 0 }
+        let outstanding = arrived(through: count - 1) - served
         for j in t...lastDue {
+            // No later j can beat `required` once all outstanding work spread to j does not.
+            if outstanding / Double(j - t + 1) <= required { break }
             let due = arrived(through: j - dueSteps + 1) - served
             if due > 0 { required = max(required, due / Double(j - t + 1)) }
         }
