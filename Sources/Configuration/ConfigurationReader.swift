@@ -1,0 +1,98 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+public import Planning
+import Traffic
+import Yams
+
+/// Reads headroom.yaml into a ``FleetConfiguration``, validating every key
+/// (docs/CONFIGURATION.md lists them). Every problem is a ``ConfigurationError`` naming the key
+/// path, the problem and the line.
+public enum ConfigurationReader {
+    /// Parses and validates YAML text.
+    /// - Throws: ``ConfigurationError`` for malformed YAML, unknown keys, wrong types, values out
+    ///   of range and inconsistencies between sections.
+    public static func parse(_ yaml: String) throws(ConfigurationError) -> FleetConfiguration {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw ConfigurationError(path: "", reason: "the configuration is empty")
+            }
+            root = node
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw ConfigurationError(path: "", reason: "not valid YAML: \(error)")
+        }
+        let document = YAMLValue(node: root, path: "")
+        let fields = try document.fields(allowed: ["planning", "budget", "gpu_types", "regions", "models"],
+                                         required: ["gpu_types", "regions", "models"])
+        let settings = try planningSettings(fields["planning"])
+        let budget = try monthlyBudget(fields["budget"])
+        guard let gpuNode = fields["gpu_types"], let regionNode = fields["regions"], let modelNode = fields["models"] else {
+            throw document.error("missing required key")
+        }
+        let gpuTypes = try gpuTypes(gpuNode)
+        let offers = try offers(regionNode, gpuTypes: gpuTypes)
+        var models: [String: ModelProfile] = [:]
+        for (name, value) in try modelNode.entries() {
+            models[name] = try model(name, value, gpuTypes: gpuTypes, offers: offers, settings: settings)
+        }
+        guard !models.isEmpty else { throw modelNode.error("must describe at least one model") }
+        return FleetConfiguration(settings: settings, gpuTypes: gpuTypes, offers: offers, models: models,
+                                  monthlyBudgetUSD: budget)
+    }
+
+    /// Reads and parses the file at `path` (UTF-8).
+    public static func load(path: String) throws(ConfigurationError) -> FleetConfiguration {
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw ConfigurationError(path: "", reason: "\(path) is not UTF-8 text")
+            }
+            text = decoded
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw ConfigurationError(path: "", reason: "cannot read \(path): \(error)")
+        }
+        return try parse(text)
+    }
+
+    static func planningSettings(_ value: YAMLValue?) throws(ConfigurationError) -> PlanningSettings {
+        let fields = try value?.fields(allowed: ["step", "horizon", "reservation_window", "max_actions_per_day"]) ?? [:]
+        var step = Step(seconds: 300)
+        if let stepValue = fields["step"] {
+            do { step = try Step(parsing: try stepValue.string()) } catch let error as ConfigurationError { throw error }
+            catch { throw stepValue.error("\(error)") }
+        }
+        guard let step else { throw ConfigurationError(path: "planning.step", reason: "invalid step") }
+        let horizon = try fields["horizon"]?.duration() ?? 48 * 3_600
+        if horizon < step.seconds {
+            throw fields["horizon"]?.error("must be at least one step (\(step))") ?? ConfigurationError(path: "planning.horizon", reason: "too short")
+        }
+        let window = try fields["reservation_window"]?.duration() ?? 28 * 86_400
+        let actions = try fields["max_actions_per_day"]?.integer(atLeast: 1) ?? 48
+        return PlanningSettings(step: step, horizonSeconds: horizon, reservationWindowSeconds: window, maxActionsPerDay: actions)
+    }
+
+    static func monthlyBudget(_ value: YAMLValue?) throws(ConfigurationError) -> Double? {
+        guard let value else { return nil }
+        let fields = try value.fields(allowed: ["monthly_usd"])
+        return try fields["monthly_usd"]?.positive()
+    }
+
+    static func gpuTypes(_ value: YAMLValue) throws(ConfigurationError) -> [String: GPUType] {
+        var types: [String: GPUType] = [:]
+        for (name, entry) in try value.entries() {
+            let fields = try entry.fields(allowed: ["gpus_per_node", "memory_gib"], required: ["gpus_per_node", "memory_gib"])
+            guard let perNode = fields["gpus_per_node"], let memory = fields["memory_gib"] else { continue }
+            types[name] = GPUType(name: name, gpusPerNode: try perNode.integer(atLeast: 1), memoryGiB: try memory.positive())
+        }
+        guard !types.isEmpty else { throw value.error("must describe at least one GPU type") }
+        return types
+    }
+}

@@ -1,0 +1,133 @@
+import Yams
+
+/// A YAML node with the key path that leads to it, and typed readers whose errors name that path.
+struct YAMLValue {
+    var node: Node
+    var path: String
+    /// Line of the key this value belongs to, if it is a mapping value.
+    var keyLine: Int?
+
+    /// The line to show: the key's line for mapping values, else the node's own.
+    var line: Int? { keyLine ?? node.mark?.line }
+
+    func error(_ reason: String) -> ConfigurationError {
+        ConfigurationError(path: path, reason: reason, line: line)
+    }
+
+    /// `parent.key`, or `key` at the root.
+    static func join(_ parent: String, _ key: String) -> String { parent.isEmpty ? key : "\(parent).\(key)" }
+
+    var kind: String {
+        switch node {
+        case .scalar(let scalar): "'\(scalar.string)'"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    /// The entries of a mapping, in document order, with string keys.
+    func entries() throws(ConfigurationError) -> [(key: String, value: YAMLValue)] {
+        guard case .mapping(let mapping) = node else { throw error("must be a mapping, got \(kind)") }
+        var result: [(key: String, value: YAMLValue)] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key, !scalar.string.isEmpty else {
+                throw ConfigurationError(path: path, reason: "keys must be non-empty names", line: key.mark?.line)
+            }
+            result.append((scalar.string, YAMLValue(node: value, path: Self.join(path, scalar.string), keyLine: key.mark?.line)))
+        }
+        return result
+    }
+
+    /// The mapping's values by key, after checking that every key is one of `allowed` and that
+    /// every key of `required` is present.
+    func fields(allowed: [String], required: [String] = []) throws(ConfigurationError) -> [String: YAMLValue] {
+        var fields: [String: YAMLValue] = [:]
+        for (key, value) in try entries() {
+            guard allowed.contains(key) else {
+                throw ConfigurationError(path: value.path, reason: "unknown key '\(key)' (expected one of: "
+                    + allowed.joined(separator: ", ") + ")", line: value.line)
+            }
+            fields[key] = value
+        }
+        for key in required where fields[key] == nil {
+            throw error("missing required key '\(key)'")
+        }
+        return fields
+    }
+
+    func items() throws(ConfigurationError) -> [YAMLValue] {
+        guard case .sequence(let sequence) = node else { throw error("must be a list, got \(kind)") }
+        return sequence.enumerated().map { YAMLValue(node: $1, path: "\(path)[\($0)]") }
+    }
+
+    func string() throws(ConfigurationError) -> String {
+        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else { throw error("must be a non-empty string, got \(kind)") }
+        return scalar.string
+    }
+
+    func number() throws(ConfigurationError) -> Double {
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string.replacingUnderscores()), value.isFinite else {
+            throw error("must be a number, got \(kind)")
+        }
+        return value
+    }
+
+    func integer() throws(ConfigurationError) -> Int {
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string.replacingUnderscores()) else {
+            throw error("must be a whole number, got \(kind)")
+        }
+        return value
+    }
+
+    /// A number that is at least 0.
+    func nonNegative() throws(ConfigurationError) -> Double {
+        let value = try number()
+        guard value >= 0 else { throw error("must not be negative, got \(value)") }
+        return value
+    }
+
+    /// A number greater than 0.
+    func positive() throws(ConfigurationError) -> Double {
+        let value = try number()
+        guard value > 0 else { throw error("must be greater than 0, got \(value)") }
+        return value
+    }
+
+    /// A whole number of at least `minimum`.
+    func integer(atLeast minimum: Int) throws(ConfigurationError) -> Int {
+        let value = try integer()
+        guard value >= minimum else { throw error("must be at least \(minimum), got \(value)") }
+        return value
+    }
+
+    /// Seconds, not negative: a number (`90`, `2.5`) or a duration (`90s`, `15m`, `4h`).
+    func seconds() throws(ConfigurationError) -> Double {
+        if case .scalar(let scalar) = node, Double(scalar.string.replacingUnderscores()) != nil {
+            return try nonNegative()
+        }
+        return Double(try duration())
+    }
+
+    /// A duration: `90`, `90s`, `15m`, `48h`, `28d` (whole numbers), in seconds.
+    func duration() throws(ConfigurationError) -> Int64 {
+        guard case .scalar(let scalar) = node else { throw error("must be a duration such as 90s, 15m, 48h or 28d, got \(kind)") }
+        let text = scalar.string
+        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
+        var digits = Substring(text)
+        var multiplier: Int64 = 1
+        if let last = text.last, let unit = units[last] {
+            multiplier = unit
+            digits = digits.dropLast()
+        }
+        guard let count = Int64(digits), count >= 0, count <= 100 * 366 * 86_400 / multiplier else {
+            throw error("must be a duration such as 90s, 15m, 48h or 28d, got \(kind)")
+        }
+        return count * multiplier
+    }
+}
+
+extension String {
+    /// YAML 1.1 allows `1_000`; so do we.
+    func replacingUnderscores() -> String { String(filter { $0 != "_" }) }
+}

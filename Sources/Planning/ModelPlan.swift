@@ -1,0 +1,43 @@
+/// The plan of one model in one region: replicas per step and the schedule that realises it.
+///
+/// Arrays are per planning step, the step `i` starting at `start + i × stepSeconds` (Unix s).
+public struct ModelPlan: Sendable, Hashable, Codable {
+    public var model: String
+    public var region: String
+    public var gpuType: String
+    public var gpusPerReplica: Int
+    public var workloadClass: WorkloadClass
+    public var stepSeconds: Int64
+    public var start: Int64
+    /// The forecast quantile planned on; nil for the point forecast (mean).
+    public var quantile: Double?
+    /// Demand the replicas are sized for, requests per second: the chosen forecast for
+    /// interactive models; the deadline-feasible service rate for batch models.
+    public var plannedRequestsPerSecond: [Double]
+    /// Replicas that must be ready (serving) at each step, within floor and cap.
+    public var replicas: [Int]
+    /// Batch size each replica runs at, per step.
+    public var batchSize: [Int]
+    /// Replicas running (provisioned or loading or serving, so billed) per step under the schedule.
+    public var launchedReplicas: [Int]
+    /// Replicas ready to serve per step under the schedule.
+    public var readyReplicas: [Int]
+    /// Replicas running before the first step.
+    public var initialReplicas: Int
+    public var actions: [ScaleAction]
+    /// Seconds from a scale-up to serving: node provisioning plus cold start.
+    public var leadTimeSeconds: Double
+    /// GPU-hours of the launched replicas over the horizon.
+    public var gpuHours: Double
+    /// Replica-hours the batching-first rule saved against always running the smallest batch size.
+    public var replicaHoursSavedByBatching: Double
+    /// Steps where demand needed more replicas than the cap allows.
+    public var cappedSteps: Int
+    /// Steps where ready replicas fall short of `replicas` (0 unless a given current replica
+    /// count or the rate limit made the need unreachable).
+    public var uncoveredSteps: Int
+    /// Batch class: the largest backlog, in requests, at the end of a step.
+    public var maxBacklogRequests: Double?
+    /// Batch class: the most requests past their deadline at any step (0 when all deadlines hold).
+    public var lateRequests: Double?
+}

@@ -1,0 +1,110 @@
+import Traffic
+
+/// Replicas needed per step for a series of requests per step.
+struct ReplicaNeed {
+    var ratePerSecond: [Double] = []
+    var sizings: [Sizing] = []
+    var maxBacklog: Double?
+    var late: Double?
+}
+
+extension Planner {
+    /// Sizes every step of `counts` (requests per step of `stepSeconds`): interactive work at
+    /// its own rate, batch work at the deadline-feasible rate of ``BatchBacklog``.
+    static func need(_ counts: [Double], profile: ModelProfile, stepSeconds: Int64) -> ReplicaNeed {
+        let seconds = Double(stepSeconds)
+        var need = ReplicaNeed()
+        guard profile.workloadClass == .batch else {
+            need.ratePerSecond = counts.map { $0 / seconds }
+            need.sizings = need.ratePerSecond.compactMap { profile.sizing(requestsPerSecond: $0) }
+            return need
+        }
+        let deadline = profile.deadlineSeconds ?? seconds
+        let backlog = BatchBacklog(arrivals: counts, dueSteps: Int(deadline / seconds))
+        var served = 0.0
+        var queued = 0.0
+        var servedPerStep: [Double] = []
+        var maxBacklog = 0.0
+        for (t, arriving) in counts.enumerated() {
+            let rate = backlog.requiredCapacity(at: t, served: served) / seconds
+            guard let sizing = profile.sizing(requestsPerSecond: rate) else { continue }
+            let capacity = Double(sizing.replicas) * profile.usableRate(batchSize: sizing.batchSize) * seconds
+            let amount = min(queued + arriving, capacity)
+            queued += arriving - amount
+            served += amount
+            servedPerStep.append(amount)
+            maxBacklog = max(maxBacklog, queued)
+            need.ratePerSecond.append(rate)
+            need.sizings.append(sizing)
+        }
+        need.maxBacklog = maxBacklog
+        need.late = backlog.lateRequests(servedPerStep: servedPerStep)
+        return need
+    }
+
+    func planModel(profile: ModelProfile, demand: PreparedDemand, offer: GPUOffer, now: Int64) -> ModelResult {
+        let settings = configuration.settings
+        let step = settings.step.seconds
+        let stepHours = Double(step) / 3_600
+        let need = Self.need(demand.planned, profile: profile, stepSeconds: step)
+        let replicas = need.sizings.map(\.replicas)
+        var provisioning = offer.onDemand.provisioningSeconds
+        if profile.workloadClass == .batch, let spot = offer.spot, spot.reliableShare > 0 {
+            provisioning = max(provisioning, spot.provisioningSeconds)
+        }
+        let lead = provisioning + profile.coldStartSeconds
+        let leadSteps = Int((lead / Double(step)).rounded(.up))
+        let scheduler = PrescaleScheduler(
+            leadSteps: leadSteps, floor: profile.minReplicas, scaleUpReplicas: profile.scaleUp.replicas,
+            scaleUpSpacingSteps: Int((Double(profile.scaleUp.periodSeconds) / Double(step)).rounded(.up)),
+            stabilizationSteps: Int((Double(profile.scaleDownStabilizationSeconds) / Double(step)).rounded(.up)),
+            maxActionsPerDay: settings.maxActionsPerDay, stepsPerDay: Int(86_400 / step))
+        let schedule = scheduler.schedule(required: replicas, initial: demand.currentReplicas)
+        let actions = schedule.changes.map { change in
+            let at = demand.start + Int64(change.step) * step
+            let up = change.to > change.from
+            let reason: String
+            if up {
+                let target = min(change.step + leadSteps, replicas.count - 1)
+                reason = "ready by \(Timestamp.format(demand.start + Int64(target) * step)) for a need of "
+                    + "\(replicas[target]) replicas (lead \(Int(lead)) s: provisioning \(Int(provisioning)) s "
+                    + "+ cold start \(Int(profile.coldStartSeconds)) s)"
+            } else {
+                reason = "need at most \(change.to) replicas over the \(profile.scaleDownStabilizationSeconds) s "
+                    + "stabilisation window and the next lead time"
+            }
+            return ScaleAction(at: at, model: profile.name, region: offer.region, kind: up ? .scaleUp : .scaleDown,
+                               fromReplicas: change.from, replicas: change.to,
+                               readyAt: up ? at + Int64(lead.rounded(.up)) : at, reason: reason)
+        }
+        let gpus = Double(profile.gpusPerReplica)
+        let saved = need.sizings.reduce(0) { $0 + Double($1.replicasAtSmallestBatch - $1.replicas) } * stepHours
+        let uncovered = zip(schedule.ready, replicas).filter { $0 < $1 }.count
+        let plan = ModelPlan(
+            model: profile.name, region: offer.region, gpuType: profile.gpuType, gpusPerReplica: profile.gpusPerReplica,
+            workloadClass: profile.workloadClass, stepSeconds: step, start: demand.start, quantile: profile.quantile,
+            plannedRequestsPerSecond: need.ratePerSecond, replicas: replicas, batchSize: need.sizings.map(\.batchSize),
+            launchedReplicas: schedule.launched, readyReplicas: schedule.ready, initialReplicas: schedule.initial,
+            actions: actions, leadTimeSeconds: lead,
+            gpuHours: Double(schedule.launched.reduce(0, +)) * gpus * stepHours,
+            replicaHoursSavedByBatching: saved,
+            cappedSteps: need.sizings.filter { $0.uncappedReplicas > $0.replicas }.count,
+            uncoveredSteps: uncovered, maxBacklogRequests: need.maxBacklog, lateRequests: need.late)
+        // History: what the actual traffic needed, for the reservation window.
+        var history: [Int64: Double] = [:]
+        let windowStart = now - settings.reservationWindowSeconds
+        let historyNeed = Self.need(demand.history, profile: profile, stepSeconds: step)
+        for (index, sizing) in historyNeed.sizings.enumerated() {
+            let at = demand.historyStart + Int64(index) * step
+            if at >= windowStart, at < demand.start, at < now { history[at] = Double(sizing.replicas) * gpus }
+        }
+        var headroom = 0.0
+        if profile.quantile != nil {
+            let pointNeed = Self.need(demand.point, profile: profile, stepSeconds: step)
+            headroom = zip(replicas, pointNeed.sizings).reduce(0) { $0 + Double(max(0, $1.0 - $1.1.replicas)) }
+                * gpus * stepHours
+        }
+        return ModelResult(plan: plan, historyGPUs: history, headroomGPUHours: headroom,
+                           coldStartSeconds: profile.coldStartSeconds)
+    }
+}

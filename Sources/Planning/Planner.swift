@@ -1,0 +1,68 @@
+/// Makes fleet plans from demand forecasts: replicas with batching, the pre-scale schedule, and
+/// the reserved / on-demand / spot split per region and GPU type. Pure: values in, values out.
+public struct Planner: Sendable {
+    public var configuration: FleetConfiguration
+
+    public init(configuration: FleetConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Plans every (model, region) in `demand`, pooled by region and GPU type.
+    ///
+    /// - Parameters:
+    ///   - demand: one entry per (model, region), requests per step.
+    ///   - now: Unix seconds; forecast steps that ended by then are dropped, and the history of
+    ///     the last `reservationWindowSeconds` before it joins the reservation window.
+    /// - Throws: ``PlanningError`` naming the model and region of the first bad demand.
+    public func plan(demand: [PlanDemand], now: Int64) throws(PlanningError) -> FleetPlan {
+        let step = configuration.settings.step.seconds
+        var seen = Set<String>()
+        var results: [ModelResult] = []
+        for entry in demand.sorted(by: { ($0.model, $0.region) < ($1.model, $1.region) }) {
+            guard let profile = configuration.models[entry.model] else { throw .unknownModel(model: entry.model) }
+            guard profile.regions.contains(entry.region) else {
+                throw .regionNotServed(model: entry.model, region: entry.region)
+            }
+            guard seen.insert("\(entry.model)\u{0}\(entry.region)").inserted else {
+                throw .duplicateDemand(model: entry.model, region: entry.region)
+            }
+            guard let offer = configuration.offers[entry.region]?[profile.gpuType] else {
+                throw .invalidConfiguration("no prices for \(profile.gpuType) in \(entry.region) (needed by \(profile.name))")
+            }
+            guard profile.sizing(requestsPerSecond: 0) != nil else {
+                throw .invalidConfiguration("model \(profile.name): no batch size meets its SLO")
+            }
+            let prepared = try PreparedDemand(entry, profile: profile, settings: configuration.settings, now: now)
+            results.append(planModel(profile: profile, demand: prepared, offer: offer, now: now))
+        }
+        var warnings: [String] = []
+        for name in configuration.models.keys.sorted() {
+            for region in configuration.models[name]?.regions ?? [] where !seen.contains("\(name)\u{0}\(region)") {
+                warnings.append("\(name)/\(region): no demand given, not planned")
+            }
+        }
+        for result in results where result.plan.cappedSteps > 0 {
+            warnings.append("\(result.plan.model)/\(result.plan.region): demand exceeds the cap of "
+                + "\(configuration.models[result.plan.model]?.maxReplicas ?? 0) replicas in \(result.plan.cappedSteps) steps")
+        }
+        for result in results where result.plan.uncoveredSteps > 0 {
+            warnings.append("\(result.plan.model)/\(result.plan.region): capacity cannot be ready in time in "
+                + "\(result.plan.uncoveredSteps) steps (current replicas too low for the scale-up rate limit)")
+        }
+        let capacity = try splitCapacity(results, now: now)
+        let totals = Self.totals(capacity, results: results)
+        let budget = configuration.monthlyBudgetUSD.map { budgetVerdict(budget: $0, totals: totals, results: results) }
+        return FleetPlan(now: now, stepSeconds: step, models: results.map(\.plan), capacity: capacity,
+                         totals: totals, budget: budget, warnings: warnings)
+    }
+}
+
+/// One model's plan with what the pooled steps need from it.
+struct ModelResult {
+    var plan: ModelPlan
+    /// GPUs needed per step of the history window (Unix s → GPUs).
+    var historyGPUs: [Int64: Double]
+    /// GPU-hours over the horizon planned above the point forecast.
+    var headroomGPUHours: Double
+    var coldStartSeconds: Double
+}

@@ -1,0 +1,71 @@
+/// Chooses how many whole nodes to reserve for a pool of GPU demand, minimising expected cost.
+///
+/// Cost of reserving `k` nodes of `g` GPUs over `T` steps of `h` hours, with effective hourly
+/// prices per GPU `p_r` (reserved), `p_o` (on-demand) and `p_b` (the batch overflow rate: the
+/// spot share at the buffered spot price, the rest on-demand):
+///
+///     cost(k) = Σ_t h × [ k g p_r + p_o × max(0, I_t − k g) + p_b × (B_t − max(0, min(B_t, k g − I_t))) ]
+///
+/// where `I_t` and `B_t` are the interactive and batch GPUs at step `t`. Reserved capacity serves
+/// interactive work first (it is the work that may not go to spot), then batch.
+/// Each GPU level `x` at step `t` is worth `p_o` if `x < I_t`, `p_b` if `I_t ≤ x < I_t + B_t`
+/// and 0 above; because `p_b ≤ p_o` this is non-increasing in `x`, so `cost` is convex in `k` and
+/// node `k` pays off exactly when its marginal value `Σ_t h ∫_{(k−1)g}^{kg} value_t(x) dx`
+/// exceeds its price `g p_r T h`. For interactive-only demand in whole nodes this is the rule
+/// "reserve `k` nodes while the fraction of hours needing at least `k` nodes exceeds
+/// `p_r / p_o`". Ties keep the smaller reservation.
+public struct ReservationOptimizer: Sendable {
+    public var gpusPerNode: Int
+    public var reservedRate: Double
+    public var onDemandRate: Double
+    public var batchOverflowRate: Double
+    public var stepHours: Double
+
+    public init(gpusPerNode: Int, reservedRate: Double, onDemandRate: Double, batchOverflowRate: Double, stepHours: Double) {
+        self.gpusPerNode = max(1, gpusPerNode)
+        self.reservedRate = reservedRate
+        self.onDemandRate = onDemandRate
+        self.batchOverflowRate = min(batchOverflowRate, onDemandRate)
+        self.stepHours = stepHours
+    }
+
+    /// Expected cost in USD of the pool with `nodes` reserved (the formula above).
+    public func cost(nodes: Int, levels: [PoolLevel]) -> Double {
+        let reservedGPUs = Double(nodes * gpusPerNode)
+        var total = 0.0
+        for level in levels {
+            let interactiveOverflow = max(0, level.interactiveGPUs - reservedGPUs)
+            let reservedLeft = max(0, reservedGPUs - level.interactiveGPUs)
+            let batchOverflow = max(0, level.batchGPUs - reservedLeft)
+            total += reservedGPUs * reservedRate + onDemandRate * interactiveOverflow + batchOverflowRate * batchOverflow
+        }
+        return total * stepHours
+    }
+
+    /// What node number `k` (1-based) saves over the steps, in USD, before its own price.
+    public func marginalValue(node k: Int, levels: [PoolLevel]) -> Double {
+        let low = Double((k - 1) * gpusPerNode)
+        let high = Double(k * gpusPerNode)
+        func overlap(_ from: Double, _ to: Double) -> Double { max(0, min(high, to) - max(low, from)) }
+        var value = 0.0
+        for level in levels {
+            value += onDemandRate * overlap(0, level.interactiveGPUs)
+                + batchOverflowRate * overlap(level.interactiveGPUs, level.totalGPUs)
+        }
+        return value * stepHours
+    }
+
+    /// The cost-minimising number of reserved nodes: the largest `k` whose marginal value
+    /// exceeds its price (by more than a relative 1e-12).
+    public func optimalNodes(levels: [PoolLevel]) -> Int {
+        guard !levels.isEmpty, reservedRate < onDemandRate || reservedRate < batchOverflowRate else { return 0 }
+        let price = Double(gpusPerNode) * reservedRate * Double(levels.count) * stepHours
+        let peak = levels.map(\.totalGPUs).max() ?? 0
+        let most = Int((peak / Double(gpusPerNode)).rounded(.up))
+        var nodes = 0
+        while nodes < most, marginalValue(node: nodes + 1, levels: levels) > price * (1 + 1e-12) {
+            nodes += 1
+        }
+        return nodes
+    }
+}

@@ -1,0 +1,114 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import Configuration
+import Planning
+import Testing
+import Traffic
+
+/// The shipped example fleet, planned on the demo traffic: the last two days of five weeks of
+/// demo traffic stand in for a forecast (point = the actual counts, quantiles = a ±10 % plus
+/// Poisson band), the four weeks before them are the history.
+@Suite struct ExampleFleetTests {
+    static let examplePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("examples/headroom.yaml").path
+
+    @Test func theExampleConfigurationLoads() throws {
+        let fleet = try ConfigurationReader.load(path: Self.examplePath)
+        #expect(fleet.models.keys.sorted() == ["batch-summarize", "chat-8b", "code-70b", "embed-small"])
+        for profile in fleet.models.values { #expect(profile.regions == ["us-east-1", "eu-west-1"]) }
+        #expect(fleet.models["batch-summarize"]?.workloadClass == .batch)
+        #expect(fleet.models["code-70b"]?.gpusPerReplica == 4)
+        #expect(fleet.offers["us-east-1"]?["H100"]?.onDemand.usdPerGPUHour == 6.88)
+        #expect(fleet.settings.horizonSeconds == 48 * 3_600)
+    }
+
+    @Test func missingFilesAreAnswered() {
+        #expect(throws: ConfigurationError.self) { try ConfigurationReader.load(path: "/nonexistent/headroom.yaml") }
+    }
+
+    /// Demand for every demo series: history before `now`, the next 48 hours as the forecast.
+    static func demoDemand(now: Int64) -> [PlanDemand] {
+        let traffic = DemoTraffic(seed: 42, end: now + 2 * 86_400, weeks: 5)
+        let step = DemoTraffic.step.seconds
+        let steps = Int((traffic.end - traffic.start) / step)
+        var series: [String: [Double?]] = [:]
+        traffic.forEach { row in
+            guard row.key.metric == .requests else { return }
+            let key = "\(row.key.model)|\(row.key.region)"
+            if series[key] == nil { series[key] = [Double?](repeating: nil, count: steps) }
+            series[key]?[Int((row.timestamp - traffic.start) / step)] = row.value
+        }
+        return series.keys.sorted().map { key in
+            var last = 0.0
+            let values = (series[key] ?? []).map { value -> Double in
+                if let value { last = value }
+                return last  // monitoring gaps hold the previous value
+            }
+            let split = Int((now - traffic.start) / step)
+            let history = Array(values[..<split])
+            let point = Array(values[split...])
+            func band(_ z: Double) -> [Double] { point.map { max(0, $0 + z * (0.1 * $0 + $0.squareRoot())) } }
+            let parts = key.split(separator: "|").map(String.init)
+            return PlanDemand(model: parts[0], region: parts[1], step: DemoTraffic.step, forecastStart: now, point: point,
+                              quantiles: [0.5: point, 0.9: band(1.2816), 0.95: band(1.6449), 0.99: band(2.3263)],
+                              historyStart: traffic.start, history: history)
+        }
+    }
+
+    @Test func theExampleFleetPlansTheDemoTraffic() throws {
+        let fleet = try ConfigurationReader.load(path: Self.examplePath)
+        let now: Int64 = 1_790_208_000  // 2026-09-23T00:00:00Z
+        let plan = try Planner(configuration: fleet).plan(demand: Self.demoDemand(now: now), now: now)
+        #expect(plan.models.count == 8)
+        #expect(plan.warnings.isEmpty, "\(plan.warnings)")
+        for model in plan.models {
+            #expect(model.replicas.count == 576)
+            #expect(model.uncoveredSteps == 0, "\(model.model)/\(model.region)")
+            #expect(model.cappedSteps == 0, "\(model.model)/\(model.region)")
+            #expect((model.lateRequests ?? 0) < 1e-6)
+        }
+        #expect(plan.capacity.count == 6)
+        for split in plan.capacity {
+            #expect(abs(split.historyHours - 28 * 24) < 1e-9)
+            #expect(Double(split.reservedNodes * split.gpusPerNode) <= split.peakGPUs + Double(split.gpusPerNode))
+        }
+        #expect(plan.totals.savingsVersusOnDemandMonthlyUSD > 0)
+        #expect(plan.totals.savingsVersusStaticPeakMonthlyUSD > 0)
+        if getenv("HEADROOM_PRINT_PLAN") != nil { print(Self.summary(plan)) }
+    }
+
+    static func summary(_ plan: FleetPlan) -> String {
+        func f(_ value: Double, _ digits: Int = 0) -> String {
+            let scale = pow(10, Double(digits))
+            return "\((value * scale).rounded() / scale)"
+        }
+        var lines: [String] = []
+        for model in plan.models {
+            let ups = model.actions.filter { $0.kind == .scaleUp }.count
+            lines.append("\(model.model)/\(model.region): replicas \(model.replicas.min() ?? 0)-\(model.replicas.max() ?? 0), "
+                + "batch \(model.batchSize.min() ?? 0)-\(model.batchSize.max() ?? 0), actions \(model.actions.count) (\(ups) up), "
+                + "lead \(Int(model.leadTimeSeconds)) s, GPU-h \(f(model.gpuHours)), batching saved \(f(model.replicaHoursSavedByBatching)) replica-h"
+                + (model.maxBacklogRequests.map { ", max backlog \(f($0)) req" } ?? ""))
+        }
+        for split in plan.capacity {
+            lines.append("\(split.region) \(split.gpuType): reserve \(split.reservedNodes) nodes (\(split.reservedNodes * split.gpusPerNode) GPUs), "
+                + "peak \(f(split.peakGPUs)) GPUs, utilisation \(f((split.reservationUtilization ?? 0) * 100, 1)) %, "
+                + "coverage \(f(split.reservationCoverage * 100, 1)) %, break-even \(f(split.breakEvenUtilization * 100, 1)) %, "
+                + "month $\(f(split.monthly.totalUSD)) (reserved \(f(split.monthly.reservedUSD)), on-demand \(f(split.monthly.onDemandUSD)), "
+                + "spot \(f(split.monthly.spotUSD))), all on-demand $\(f(split.allOnDemandMonthlyUSD)), static peak $\(f(split.staticPeakOnDemandMonthlyUSD))")
+        }
+        let t = plan.totals
+        lines.append("fleet: month $\(f(t.monthly.totalUSD)), all on-demand $\(f(t.allOnDemandMonthlyUSD)), "
+            + "static peak on-demand $\(f(t.staticPeakOnDemandMonthlyUSD)), static peak reserved $\(f(t.staticPeakReservedMonthlyUSD)), "
+            + "48 h $\(f(t.horizon.totalUSD)), batching saved \(f(t.replicaHoursSavedByBatching)) replica-h")
+        if let budget = plan.budget { lines.append("budget: \(budget.message)") }
+        return lines.joined(separator: "\n")
+    }
+}
