@@ -47,7 +47,8 @@ let package = Package(
         .target(
             name: "Configuration",
             dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedText"]
         ),
         // I/O: SQLite through GRDB; migrations are the SQL files in Migrations/, embedded at build time.
         .target(

@@ -1,0 +1,12 @@
+public import Planning
+
+extension ConfigurationReader {
+    /// The example fleet of `examples/headroom.yaml`, compiled into the binary: what the main
+    /// job plans with when no configuration file is given.
+    public static var exampleText: String { embeddedExampleConfiguration }
+
+    /// The example fleet, parsed.
+    public static func example() throws(ConfigurationError) -> FleetConfiguration {
+        try parse(embeddedExampleConfiguration)
+    }
+}
