@@ -71,7 +71,7 @@ let package = Package(
         // store, call the pure stages, save the results. Shared by the CLI and the service.
         .target(
             name: "Jobs",
-            dependencies: ["Traffic", "Store", "Forecasting", "Planning"],
+            dependencies: ["Traffic", "Store", "Forecasting", "Planning", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // Edge: the `headroom` commands, as a library so that tests call them in-process.
@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JobsTests",
-            dependencies: ["Jobs", "Store", "Ingestion", "Traffic"],
+            dependencies: ["Jobs", "Store", "Ingestion", "Traffic", "Planning", "Configuration"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -121,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HeadroomCLITests",
-            dependencies: ["HeadroomCLI", "Store", "Traffic", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["HeadroomCLI", "Store", "Traffic", "Configuration", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

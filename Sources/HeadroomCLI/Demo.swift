@@ -1,6 +1,8 @@
 import ArgumentParser
+import Configuration
 import Ingestion
 import Jobs
+import Planning
 import Store
 import Traffic
 
@@ -10,7 +12,7 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run Headroom's main job on built-in demo traffic (no other setup needed).",
         discussion: """
-            Creates the database if needed, loads 8 weeks of demo traffic for 4 models in 2 regions             once, prints what is stored, then forecasts every series 7 days ahead and records the run.
+            Creates the database if needed, loads 8 weeks of demo traffic for 4 models in 2 regions             once, prints what is stored, forecasts every series 7 days ahead, and plans the example             fleet (examples/headroom.yaml, built in) from that forecast, recording each run.
             """
     )
 
@@ -42,5 +44,18 @@ struct Demo: ParsableCommand {
             throw CommandFailure(error.description)
         }
         print(ForecastRunTable(run).render())
+        print()
+        let planned: (run: StoredPlanRun, plan: FleetPlan)
+        do {
+            let fleet = try ConfigurationReader.example()
+            planned = try PlanJob(configuration: fleet, configurationText: ConfigurationReader.exampleText).run(on: store)
+        } catch let error as PlanJobError {
+            throw CommandFailure(error.description)
+        }
+        print(PlanSummary(run: planned.run, plan: planned.plan).render())
+        print("""
+
+            next: headroom plan show --db \(database.path) --model chat-8b --region us-east-1
+            """)
     }
 }

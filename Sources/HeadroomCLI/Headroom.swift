@@ -6,7 +6,7 @@ public struct Headroom: AsyncParsableCommand {
         commandName: "headroom",
         abstract: "Predictive capacity planning for GPU inference fleets.",
         subcommands: [
-            Demo.self, Ingest.self, Summary.self, ForecastCommand.self, BacktestCommand.self,
+            Demo.self, Ingest.self, Summary.self, ForecastCommand.self, PlanCommand.self, BacktestCommand.self,
             DemoData.self, Migrate.self,
         ]
     )

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import Planning
+import Store
+import Traffic
+
+/// `headroom plan show`: one model's plan in one region, as a table or JSON.
+struct PlanShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one model's plan in one region: replicas per hour, the schedule, its pool's split and costs."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @OptionGroup var database: DatabaseOption
+
+    @Option(help: "The model, as configured.")
+    var model: String
+
+    @Option(help: "The region.")
+    var region: String
+
+    @Option(help: "table or json.")
+    var format: Format = .table
+
+    @Option(name: .customLong("plan"), help: "Plan version (default: the newest).")
+    var planID: Int64?
+
+    func run() throws {
+        let store = try database.open()
+        guard let run = try store.planRun(id: planID) else {
+            throw CommandFailure(planID.map { "no plan #\($0) is stored" } ?? "no plan is stored yet: run `headroom plan run` first")
+        }
+        guard let plan = try? JSONDecoder().decode(FleetPlan.self, from: Data(run.plan.utf8)) else {
+            throw CommandFailure("plan #\(run.id) cannot be read by this version of Headroom")
+        }
+        guard let modelPlan = plan.models.first(where: { $0.model == model && $0.region == region }) else {
+            let planned = plan.models.map { "\($0.model)/\($0.region)" }.joined(separator: ", ")
+            throw CommandFailure("plan #\(run.id) has no plan for \(model) in \(region); it plans \(planned)")
+        }
+        let pool = plan.capacity.first { $0.region == region && $0.gpuType == modelPlan.gpuType }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let document = ShownPlan(plan: run.id, forecastRun: run.forecastRunID, createdAt: run.createdAt,
+                                     modelPlan: modelPlan, capacity: pool)
+            print(String(decoding: try encoder.encode(document), as: UTF8.self))
+        case .table:
+            print(render(run: run, plan: modelPlan, pool: pool))
+        }
+    }
+
+    /// What `--format json` prints.
+    struct ShownPlan: Encodable {
+        var plan: Int64
+        var forecastRun: Int64
+        var createdAt: String
+        var modelPlan: ModelPlan
+        var capacity: CapacitySplit?
+    }
+
+    func render(run: StoredPlanRun, plan: ModelPlan, pool: CapacitySplit?) -> String {
+        var text = "plan #\(run.id) (forecast run #\(run.forecastRunID), made \(run.createdAt)): \(plan.model) in \(plan.region), "
+            + "\(plan.gpusPerReplica)x \(plan.gpuType) per replica, \(plan.workloadClass.rawValue), planned on "
+            + (plan.quantile.map { "forecast quantile \($0)" } ?? "the mean forecast")
+            + ", lead time \(Int(plan.leadTimeSeconds)) s\n\n"
+        // One row per hour, at its busiest step (the most replicas needed).
+        let perHour = max(1, Int(3_600 / plan.stepSeconds))
+        var rows = [["hour (UTC)", "peak demand req/s", "replicas needed", "batch size", "ready", "launched"]]
+        for first in stride(from: 0, to: plan.replicas.count, by: perHour) {
+            let range = first..<min(first + perHour, plan.replicas.count)
+            guard let busiest = range.max(by: { plan.replicas[$0] < plan.replicas[$1] }) else { continue }
+            rows.append([
+                Timestamp.format(plan.start + Int64(first) * plan.stepSeconds),
+                String(format: "%.1f", range.map { plan.plannedRequestsPerSecond[$0] }.max() ?? 0),
+                "\(plan.replicas[busiest])", "\(plan.batchSize[busiest])",
+                "\(plan.readyReplicas[busiest])", "\(plan.launchedReplicas[busiest])",
+            ])
+        }
+        text += TextTable(rows).render() + "\n\nschedule (\(plan.actions.count) actions):\n"
+        var actions = [["at (UTC)", "action", "replicas", "ready at", "reason"]]
+        for action in plan.actions {
+            actions.append([Timestamp.format(action.at), action.kind.rawValue, "\(action.fromReplicas) -> \(action.replicas)",
+                            Timestamp.format(action.readyAt), action.reason])
+        }
+        text += TextTable(actions).render() + "\n"
+        text += "GPU-hours over the plan: \(String(format: "%.0f", plan.gpuHours)); replica-hours saved by batching: "
+            + "\(String(format: "%.0f", plan.replicaHoursSavedByBatching))\n"
+        if let pool {
+            text += "\npool \(pool.region)/\(pool.gpuType) (shared by \(pool.models.joined(separator: ", "))): "
+                + "reserve \(pool.reservedNodes) nodes of \(pool.gpusPerNode) GPUs; break-even utilisation "
+                + PlanSummary.percent(pool.breakEvenUtilization) + ", reservation use "
+                + (pool.reservationUtilization.map(PlanSummary.percent) ?? "-") + ", coverage "
+                + PlanSummary.percent(pool.reservationCoverage) + "\n"
+            var days = [["day (UTC)", "reserved GPU-h", "on-demand GPU-h", "spot GPU-h", "cost"]]
+            for day in pool.daily {
+                days.append([String(Timestamp.format(day.day).prefix(10)), String(format: "%.0f", day.cost.reservedGPUHours),
+                             String(format: "%.0f", day.cost.onDemandGPUHours), String(format: "%.0f", day.cost.spotGPUHours),
+                             PlanSummary.usd(day.cost.totalUSD)])
+            }
+            text += TextTable(days).render() + "\n"
+            text += "monthly: \(PlanSummary.usd(pool.monthly.totalUSD)) (reserved \(PlanSummary.usd(pool.monthly.reservedUSD)), "
+                + "on demand \(PlanSummary.usd(pool.monthly.onDemandUSD)), spot \(PlanSummary.usd(pool.monthly.spotUSD))); "
+                + "all on demand \(PlanSummary.usd(pool.allOnDemandMonthlyUSD)), static peak \(PlanSummary.usd(pool.staticPeakOnDemandMonthlyUSD))"
+        }
+        return text
+    }
+}

@@ -1,0 +1,124 @@
+import Crypto
+import Foundation
+public import Planning
+public import Store
+import Traffic
+
+/// The plan job: plans the fleet from the latest forecast run and records the plan as a new
+/// version linked to that run.
+///
+/// Each configured (model, region) is planned on its `requests` forecast (point and quantiles),
+/// with the recent actual requests joining the reservation window. The plan starts where the
+/// forecast starts (the end of the stored history), so a database whose data ends yesterday
+/// still gets a plan for what comes after it.
+public struct PlanJob: Sendable {
+    public var configuration: FleetConfiguration
+    /// The configuration's text, hashed into the plan run so a plan names what it was made with.
+    public var configurationText: String
+
+    public init(configuration: FleetConfiguration, configurationText: String) {
+        self.configuration = configuration
+        self.configurationText = configurationText
+    }
+
+    /// Runs the job against `database` and stores the plan.
+    /// - Returns: the stored run and the plan.
+    /// - Throws: ``PlanJobError`` when there is no forecast to plan from, or the planner refuses.
+    public func run(on database: AppDatabase) throws -> (run: StoredPlanRun, plan: FleetPlan) {
+        guard let forecasts = try database.latestForecastRun() else { throw PlanJobError.noForecast }
+        let requests = forecasts.forecasts.filter { $0.series.key.metric == .requests && $0.model != nil }
+        var byKey: [String: SeriesForecast] = [:]
+        for forecast in requests { byKey["\(forecast.series.key.model)\u{0}\(forecast.series.key.region)"] = forecast }
+        var demand: [PlanDemand] = []
+        for (name, profile) in configuration.models.sorted(by: { $0.key < $1.key }) {
+            for region in profile.regions {
+                guard let forecast = byKey["\(name)\u{0}\(region)"] else { continue }
+                demand.append(try Self.demand(forecast, levels: forecasts.levels, on: database,
+                                              window: configuration.settings.reservationWindowSeconds))
+            }
+        }
+        guard let now = demand.map(\.forecastStart).max() else {
+            throw PlanJobError.nothingToPlan(configured: configuration.models.keys.sorted())
+        }
+        let plan: FleetPlan
+        do {
+            plan = try Planner(configuration: configuration).plan(demand: demand, now: now)
+        } catch {
+            throw PlanJobError.planning(error.description)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let models = try plan.models.map { model in
+            StoredModelPlan(model: model.model, region: model.region, peakReplicas: model.replicas.max() ?? 0,
+                            plan: String(decoding: try encoder.encode(model), as: UTF8.self))
+        }
+        let record = StoredPlanRun(
+            forecastRunID: forecasts.id,
+            configSHA256: SHA256.hash(data: Data(configurationText.utf8)).map { String(format: "%02x", $0) }.joined(),
+            start: now, stepSeconds: plan.stepSeconds, steps: plan.models.map(\.replicas.count).max() ?? 0,
+            monthlyCostUSD: plan.totals.monthly.totalUSD, onDemandCostUSD: plan.totals.allOnDemandMonthlyUSD,
+            staticPeakCostUSD: plan.totals.staticPeakOnDemandMonthlyUSD, withinBudget: plan.budget?.withinBudget,
+            plan: String(decoding: try encoder.encode(plan), as: UTF8.self))
+        return (try database.savePlanRun(record, models: models), plan)
+    }
+
+    /// One (model, region)'s demand: its requests forecast and recent history.
+    static func demand(_ forecast: SeriesForecast, levels: [Double], on database: AppDatabase,
+                       window: Int64) throws -> PlanDemand {
+        let step = forecast.series.step
+        var quantiles: [Double: [Double]] = [:]
+        for (k, level) in levels.enumerated() {
+            quantiles[level] = forecast.quantiles.map { k < $0.count ? $0[k] : .nan }
+        }
+        let count = Int(window / step.seconds)
+        let windowStart = forecast.start - Int64(count) * step.seconds
+        let stored = try database.values(of: [forecast.series], start: windowStart, step: step, count: count)[0]
+        let (offset, history) = Self.observedSpan(stored)
+        let historyStart = windowStart + Int64(offset) * step.seconds
+        return PlanDemand(model: forecast.series.key.model, region: forecast.series.key.region, step: step,
+                          forecastStart: forecast.start, point: forecast.point, quantiles: quantiles,
+                          historyStart: historyStart, history: history)
+    }
+}
+
+extension PlanJob {
+    /// The stretch of `values` from the first to the last observed (finite) value, with the
+    /// missing values inside it filled by linear interpolation between their neighbours.
+    /// - Returns: the index the stretch starts at, and the filled values (empty when none is observed).
+    static func observedSpan(_ values: [Double]) -> (offset: Int, values: [Double]) {
+        guard let first = values.firstIndex(where: \.isFinite), let last = values.lastIndex(where: \.isFinite) else {
+            return (0, [])
+        }
+        var span = Array(values[first...last])
+        var previous = 0
+        for index in span.indices.dropFirst() where span[index].isFinite {
+            if index - previous > 1 {
+                let from = span[previous], to = span[index]
+                for gap in (previous + 1)..<index {
+                    span[gap] = from + (to - from) * Double(gap - previous) / Double(index - previous)
+                }
+            }
+            previous = index
+        }
+        return (first, span)
+    }
+}
+
+/// Why the plan job stored nothing.
+public enum PlanJobError: Error, Equatable, CustomStringConvertible {
+    case noForecast
+    case nothingToPlan(configured: [String])
+    case planning(String)
+
+    public var description: String {
+        switch self {
+        case .noForecast:
+            "no forecast run is stored yet: run `headroom forecast run` first"
+        case .nothingToPlan(let configured):
+            "the latest forecast run has no requests forecast for any configured model ("
+                + configured.joined(separator: ", ") + ") in the regions it serves"
+        case .planning(let reason):
+            "cannot plan: \(reason)"
+        }
+    }
+}
