@@ -50,6 +50,16 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: ["EmbedText"]
         ),
+        // Pure: the GPU allocation engine: node pool, best-fit packing, isolation, drain,
+        // preemption, spot interruptions; reconcile a pool towards targets as a list of actions.
+        .target(name: "Allocation", swiftSettings: swiftSettings),
+        // Pure: replays real traffic day by day through forecast, plan and a simulated pool, and
+        // scores policies (hybrid, predictive, reactive, static) on cost and served demand.
+        .target(
+            name: "Simulation",
+            dependencies: ["Traffic", "Forecasting", "Planning", "Allocation"],
+            swiftSettings: swiftSettings
+        ),
         // I/O: SQLite through GRDB; migrations are the SQL files in Migrations/, embedded at build time.
         .target(
             name: "Store",
@@ -79,6 +89,7 @@ let package = Package(
             name: "HeadroomCLI",
             dependencies: [
                 "Traffic", "Store", "Ingestion", "Forecasting", "Planning", "Configuration", "Jobs",
+                "Allocation", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -96,6 +107,16 @@ let package = Package(
         .testTarget(
             name: "PlanningTests",
             dependencies: ["Planning", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AllocationTests",
+            dependencies: ["Allocation", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "Traffic", "Planning", "Configuration"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
