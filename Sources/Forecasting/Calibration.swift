@@ -11,7 +11,7 @@ internal import Darwin
 /// |eₖₕ| over origins, smoothed over neighbouring steps; the pooled scaled errors zₖₕ = eₖₕ / σₕ⁽⁻ᵏ⁾,
 /// each origin scaled by σ estimated from the other origins (cross-conformal, so that the spread
 /// carries the drift of the error scale between origins), give empirical quantiles z_q (with the
-/// split-conformal (N+1)/N widening). The q-quantile at
+/// split-conformal (N+1)/N widening), widened by √(1 + 1/K) for a scale learned from K origins. The q-quantile at
 /// step h is T⁻¹(T(point) + σₕ·z_q): monotone in q by construction. Beyond the backtest window
 /// σₕ grows as √((h+1)/H_b).
 struct Calibration: Sendable {
@@ -44,10 +44,13 @@ struct Calibration: Sendable {
         }
         scaled.sort()
         let n = Double(scaled.count)
+        // A new origin's error scale differs from the mean of K origins' scales: widen by
+        // √(1 + 1/K), the factor of a prediction from a mean of K.
+        let widening = (1 + 1 / Double(origins.count)).squareRoot()
         self.sigma = sigma
         self.z = levels.map { level in
             let widened = min(1, max(0, 0.5 + (level - 0.5) * (n + 1) / n))
-            return Quantile.sorted(scaled, widened)
+            return widening * Quantile.sorted(scaled, widened)
         }
     }
 

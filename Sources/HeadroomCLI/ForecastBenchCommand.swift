@@ -26,7 +26,7 @@ struct ForecastBenchCommand: ParsableCommand {
     var horizon: Int = 288
 
     @Option(help: "Backtest origins for the automatic choice.")
-    var origins: Int = 3
+    var origins: Int = 5
 
     @Option(help: "Threads.")
     var threads: Int = 2
