@@ -74,7 +74,7 @@ struct ChunkEngine: Sendable {
                         var path = (0..<steps).map { harmonic.forecasts.elements[$0 + column * steps] }
                         if model == .harmonicAR || model == .harmonicLogAR {
                             let residuals = harmonic.residuals.elements[(column * o)..<((column + 1) * o)]
-                            let lags = SimpleModels.lags(stepSeconds: stepSeconds, origin: o, seasonal: [profile.baselineLag])
+                            let lags = SimpleModels.lags(stepSeconds: stepSeconds, origin: o, seasonal: seasonal)
                             if let ar = Autoregression(residuals, lags: lags) {
                                 let correction = ar.forecast(after: residuals, horizon: steps)
                                 for h in 0..<steps { path[h] += correction[h] }
