@@ -70,10 +70,15 @@ struct Calibration: Sendable {
         var fallback = 0.0, n = 0.0
         for h in 0..<width { fallback += raw[h]; n += counts[h] }
         fallback = n > 0 ? fallback / n : floor
+        // Prefix sums make each window O(1).
+        var sums = [Double](repeating: 0, count: width + 1), seen = [Double](repeating: 0, count: width + 1)
+        for h in 0..<width {
+            sums[h + 1] = sums[h] + raw[h]
+            seen[h + 1] = seen[h] + counts[h]
+        }
         for h in 0..<width {
             let low = max(0, h - window), high = min(width - 1, h + window)
-            var sum = 0.0, count = 0.0
-            for j in low...high { sum += raw[j]; count += counts[j] }
+            let sum = sums[high + 1] - sums[low], count = seen[high + 1] - seen[low]
             sigma[h] = max(count > 0 ? sum / count : fallback, floor)
         }
         return sigma

@@ -3,15 +3,35 @@
 enum ForecastTimestamp {
     /// Unix seconds, or nil when the text is neither form.
     static func parse(_ text: Substring) -> (seconds: Int64, isEpoch: Bool)? {
-        if let first = text.first, first.isNumber || first == "-", text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }),
-           let seconds = Int64(text) {
-            return (seconds, true)
+        parse(ArraySlice(Array(text.utf8)))
+    }
+
+    /// Unix seconds from the bytes of a field, or nil when it is neither form.
+    static func parse(_ field: ArraySlice<UInt8>) -> (seconds: Int64, isEpoch: Bool)? {
+        if let epoch = epochSeconds(field) { return (epoch, true) }
+        return parseRFC3339(field).map { ($0, false) }
+    }
+
+    /// An optionally negative run of at most 15 digits.
+    static func epochSeconds(_ field: ArraySlice<UInt8>) -> Int64? {
+        var digits = field
+        var sign: Int64 = 1
+        if digits.first == UInt8(ascii: "-") {
+            sign = -1
+            digits = digits.dropFirst()
         }
-        return parseRFC3339(Array(text.utf8)).map { ($0, false) }
+        guard !digits.isEmpty, digits.count <= 15 else { return nil }
+        var value: Int64 = 0
+        for byte in digits {
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value * 10 + Int64(byte - 48)
+        }
+        return sign * value
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`; `t`, `z` and a space for `T` are accepted.
-    static func parseRFC3339(_ b: [UInt8]) -> Int64? {
+    static func parseRFC3339(_ field: ArraySlice<UInt8>) -> Int64? {
+        let b = Array(field)
         func number(_ range: Range<Int>) -> Int64? {
             guard range.upperBound <= b.count else { return nil }
             var value: Int64 = 0
