@@ -88,3 +88,19 @@ func shortHistoriesDegradeGracefully(length: Int) throws {
     let eventHour = (6 * 7 + 5) * 24 + 12 - hours
     #expect(forecast.point[eventHour + 2] > 1.8 * forecast.point[eventHour - 24 + 2])
 }
+
+@Test func negativeSeriesNeverGetLogModels() throws {
+    let values = SyntheticSeries.hourly(count: 24 * 21).map { $0 - 120 }
+    let forecast = try run(values)
+    expectWellFormed(forecast, horizon: 24, nonNegative: false)
+    #expect(!forecast.candidates.contains { $0.model.contains("log") })
+    #expect(forecast.quantiles.joined().contains { $0 < 0 })
+}
+
+@Test func veryLongHistoriesUseTheRecentPart() throws {
+    let values = (0..<(Forecaster.maximumHistory + 500)).map { Double($0 % 1_440) / 100 + 1 }
+    let forecast = try run(values, step: 60, horizon: 10)
+    expectWellFormed(forecast, horizon: 10, nonNegative: true)
+    let expected = (0..<10).map { Double((values.count + $0) % 1_440) / 100 + 1 }
+    for h in 0..<10 { #expect(abs(forecast.point[h] - expected[h]) < 0.5) }
+}
