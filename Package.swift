@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // C: OpenBLAS (CBLAS + the Fortran LAPACK symbols, which Debian's libopenblas carries).
@@ -30,30 +32,52 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // C: zlib, to read gzip traffic files.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Pure: a column-major matrix and least squares over OpenBLAS.
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"], swiftSettings: swiftSettings),
         // Pure: traffic domain values, the CSV reader and validator, the demo traffic generator.
         .target(name: "Traffic", swiftSettings: swiftSettings),
         // Pure: seasonal forecasting models, backtests, calibrated quantiles.
         .target(name: "Forecasting", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+        // Pure: fleet description (GPU types, prices, model profiles) and capacity plans:
+        // replicas with batching, pre-scale schedules, reserved / on-demand / spot split.
+        .target(name: "Planning", dependencies: ["Traffic"], swiftSettings: swiftSettings),
+        // Reads headroom.yaml into Planning's values, naming the key path of every problem.
+        .target(
+            name: "Configuration",
+            dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         // I/O: SQLite through GRDB; migrations are the SQL files in Migrations/, embedded at build time.
         .target(
             name: "Store",
-            dependencies: ["Traffic", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Traffic",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings,
             plugins: ["EmbedMigrations"]
         ),
         // I/O: streams a traffic file (hashing it) through the Traffic reader into the Store.
         .target(
             name: "Ingestion",
-            dependencies: ["Traffic", "Store", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Traffic", "Store", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // The nightly jobs over stored data (forecast run, later plan and execute): load from the
+        // store, call the pure stages, save the results. Shared by the CLI and the service.
+        .target(
+            name: "Jobs",
+            dependencies: ["Traffic", "Store", "Forecasting", "Planning"],
             swiftSettings: swiftSettings
         ),
         // Edge: the `headroom` commands, as a library so that tests call them in-process.
         .target(
             name: "HeadroomCLI",
             dependencies: [
-                "Traffic", "Store", "Ingestion", "Forecasting",
+                "Traffic", "Store", "Ingestion", "Forecasting", "Planning", "Configuration", "Jobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -68,8 +92,29 @@ let package = Package(
         .testTarget(name: "TrafficTests", dependencies: ["Traffic"], swiftSettings: swiftSettings),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Planning", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConfigurationTests",
+            dependencies: ["Configuration", "Planning"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Traffic", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JobsTests",
+            dependencies: ["Jobs", "Store", "Ingestion", "Traffic"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IngestionTests",
+            dependencies: ["Ingestion", "Store", "Traffic", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -5,7 +5,7 @@ struct ForecastCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forecast",
         abstract: "Forecast traffic series (point and calibrated quantiles per future step).",
-        subcommands: [ForecastFileCommand.self, ForecastBenchCommand.self],
+        subcommands: [ForecastFileCommand.self, ForecastRunCommand.self, ForecastBenchCommand.self],
         defaultSubcommand: ForecastFileCommand.self
     )
 }

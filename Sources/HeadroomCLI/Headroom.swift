@@ -5,7 +5,10 @@ public struct Headroom: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "headroom",
         abstract: "Predictive capacity planning for GPU inference fleets.",
-        subcommands: [Migrate.self, ForecastCommand.self, BacktestCommand.self]
+        subcommands: [
+            Demo.self, Ingest.self, Summary.self, ForecastCommand.self, BacktestCommand.self,
+            DemoData.self, Migrate.self,
+        ]
     )
 
     public init() {}

@@ -53,6 +53,8 @@ public struct Step: Hashable, Sendable, Comparable, CustomStringConvertible {
 public struct StepError: Error, Equatable, CustomStringConvertible {
     /// The text as given.
     public let text: String
+
+    public init(text: String) { self.text = text }
     public var description: String {
         "'\(text)' is not a step: use a whole number with s, m, h or d (e.g. 5m, 1h), from 1s to 1d"
     }

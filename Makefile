@@ -1,0 +1,14 @@
+# Convenience targets; each is one script in scripts/ (see README.md).
+.PHONY: run test bench-ingest bench-forecast
+
+run:
+	scripts/run-demo.sh
+
+test:
+	scripts/test.sh
+
+bench-ingest:
+	scripts/bench-ingest.sh
+
+bench-forecast:
+	scripts/bench-forecast.sh

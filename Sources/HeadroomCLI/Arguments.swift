@@ -1,0 +1,20 @@
+public import ArgumentParser
+public import Store
+public import Traffic
+
+extension Step: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let step = try? Step(parsing: argument) else { return nil }
+        self = step
+    }
+
+    public static var defaultCompletionKind: CompletionKind { .list(["1m", "5m", "15m", "1h", "1d"]) }
+}
+
+extension DuplicatePolicy: ExpressibleByArgument {}
+
+/// An error the CLI prints as it is (`Error: ...`) with exit status 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,142 @@
+extension TrafficCSVReader {
+    /// One field of a line: its bytes, unescaped when it was quoted.
+    struct Field {
+        var start: Int
+        var end: Int
+        var unescaped: [UInt8]?
+    }
+
+    /// Handles one line (without its line break). `complete` is false for a last line that had
+    /// no line break, which may be a file cut off mid-row.
+    mutating func line(
+        _ raw: UnsafeBufferPointer<UInt8>, complete: Bool, _ emit: (TrafficRecord) throws -> Void
+    ) rethrows {
+        lineCount += 1
+        var bytes = raw
+        if let last = bytes.last, last == UInt8(ascii: "\r") {
+            bytes = UnsafeBufferPointer(rebasing: bytes.dropLast())
+        }
+        if lineCount == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+        }
+        guard let layout else {
+            try header(bytes, emit)
+            return
+        }
+        if bytes.isEmpty { return }
+        rowCount += 1
+        switch Self.split(bytes) {
+        case .failure(let error):
+            var reason = error.description
+            if !complete, error.unclosedQuote { reason += "; the file ends in the middle of this row" }
+            try emit(.rejected(TrafficProblem(line: lineCount, reason: reason), text: Self.text(bytes)))
+        case .success(let fields) where fields.count != layout.count:
+            var reason = "row has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header has \(layout.count)"
+            if !complete, fields.count < layout.count { reason += "; the file ends in the middle of this row" }
+            try emit(.rejected(TrafficProblem(line: lineCount, reason: reason), text: Self.text(bytes)))
+        case .success(let fields):
+            switch row(fields, in: bytes, layout: layout) {
+            case .success(let row): try emit(.row(row))
+            case .failure(let problem): try emit(.rejected(problem, text: Self.text(bytes)))
+            }
+        }
+    }
+
+    /// Reads the header: each documented column exactly once, nothing else.
+    mutating func header(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (TrafficRecord) throws -> Void) rethrows {
+        let expected = "expected a header naming \(TrafficColumn.documented)"
+        guard case .success(let fields) = Self.split(bytes) else {
+            try stop(TrafficProblem(line: 1, reason: "the header is not valid CSV; \(expected)"), emit)
+            return
+        }
+        if bytes.isEmpty {
+            try stop(TrafficProblem(line: 1, reason: "the header line is empty; \(expected)"), emit)
+            return
+        }
+        var columns: [TrafficColumn] = []
+        for (index, field) in fields.enumerated() {
+            let name = Self.string(field, in: bytes).trimmingSpaces.lowercased()
+            guard let column = TrafficColumn(rawValue: name) else {
+                let shown = Self.shown(Self.string(field, in: bytes))
+                try stop(TrafficProblem(
+                    line: 1, column: (index + 1, shown),
+                    reason: "unknown column '\(shown)'; \(expected)"), emit)
+                return
+            }
+            guard !columns.contains(column) else {
+                try stop(TrafficProblem(
+                    line: 1, column: (index + 1, name), reason: "column '\(name)' appears twice"), emit)
+                return
+            }
+            columns.append(column)
+        }
+        let missing = TrafficColumn.allCases.filter { !columns.contains($0) }
+        guard missing.isEmpty else {
+            let list = missing.map(\.rawValue).joined(separator: ", ")
+            try stop(TrafficProblem(
+                line: 1, reason: "missing column\(missing.count == 1 ? "" : "s") \(list); \(expected)"), emit)
+            return
+        }
+        layout = columns
+    }
+
+    /// Validates the fields of one data row.
+    mutating func row(
+        _ fields: [Field], in bytes: UnsafeBufferPointer<UInt8>, layout: [TrafficColumn]
+    ) -> Result<TrafficRow, TrafficProblem> {
+        var timestamp: Int64 = 0
+        var value = 0.0
+        var model = ""
+        var region = ""
+        var metric = Metric.requests
+        for (index, column) in layout.enumerated() {
+            let field = fields[index]
+            let outcome: String? = Self.withBytes(field, in: bytes) { text in
+                switch column {
+                case .timestamp:
+                    guard let seconds = Timestamp.parse(text) else {
+                        if text.isEmpty { return "timestamp is empty" }
+                        return "'\(Self.shown(text))' is not an RFC 3339 time with Z or an offset "
+                            + "(e.g. 2024-05-01T13:05:00Z) nor whole Unix seconds"
+                    }
+                    timestamp = seconds
+                case .value:
+                    guard let number = DecimalParser.parse(text) else {
+                        if text.isEmpty { return "value is empty" }
+                        let lowered = String(decoding: text, as: UTF8.self).lowercased()
+                        if ["nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"]
+                            .contains(lowered) {
+                            return "'\(Self.shown(text))' is not a finite number"
+                        }
+                        return "'\(Self.shown(text))' is not a number"
+                    }
+                    guard number.isFinite else { return "'\(Self.shown(text))' is not a finite number" }
+                    guard number >= 0 else { return "value \(Self.shown(text)) is negative; counts are never below 0" }
+                    value = number + 0  // turns -0 into 0
+                case .metric:
+                    guard let parsed = Metric(rawValue: String(decoding: text, as: UTF8.self)) else {
+                        return "unknown metric '\(Self.shown(text))'; expected one of \(Metric.accepted)"
+                    }
+                    metric = parsed
+                case .model:
+                    switch names.model(text) {
+                    case .success(let name): model = name
+                    case .failure(let error): return "model \(error.reason)"
+                    }
+                case .region:
+                    switch names.region(text) {
+                    case .success(let name): region = name
+                    case .failure(let error): return "region \(error.reason)"
+                    }
+                }
+                return nil
+            }
+            if let outcome {
+                return .failure(TrafficProblem(line: lineCount, column: (index + 1, column.rawValue), reason: outcome))
+            }
+        }
+        return .success(TrafficRow(
+            key: SeriesKey(model: model, region: region, metric: metric),
+            timestamp: timestamp, value: value, line: lineCount))
+    }
+}

@@ -1,0 +1,7 @@
+import Configuration
+import Testing
+
+@Test func errorsNameTheirKeyPath() {
+    #expect(ConfigurationError(path: "models.chat-8b.slo_ms", reason: "must be positive").description
+        == "models.chat-8b.slo_ms: must be positive")
+}

@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+@testable import HeadroomCLI
+import Store
+import Testing
+
+/// The CLI in-process: arguments are validated with clear messages, and a bad file stores nothing.
+@Suite struct IngestCommandTests {
+    let directory: URL
+    let database: String
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appending(path: "headroom-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        database = directory.appending(path: "db.sqlite").path()
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = directory.appending(path: name).path()
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func run(_ arguments: [String]) throws {
+        var command = try Headroom.parseAsRoot(arguments)
+        try command.run()
+    }
+
+    func tables() throws -> [String] {
+        let store = try AppDatabase.open(path: database)
+        return try store.writer.read { db in
+            try ["series", "traffic_point", "ingest_log"].flatMap { table in
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { "\($0)" }
+            }
+        }
+    }
+
+    @Test func ingestsARealFixture() throws {
+        let fixture = try #require(Bundle.module.url(forResource: "elb_request_count", withExtension: "csv", subdirectory: "Fixtures"))
+        try run(["ingest", fixture.path(), "--db", database])
+        let store = try AppDatabase.open(path: database)
+        let summary = try #require(try store.seriesSummaries().first)
+        #expect(summary.key.model == "elb-8c0756")
+        #expect(summary.points == 4_032)
+    }
+
+    @Test func gzipFilesStreamLikePlainOnes() throws {
+        let plain = try #require(Bundle.module.url(forResource: "elb_request_count", withExtension: "csv", subdirectory: "Fixtures"))
+        let gzip = try #require(Bundle.module.url(forResource: "elb_request_count.csv", withExtension: "gz", subdirectory: "Fixtures"))
+        try run(["ingest", gzip.path(), "--db", database])
+        let fromGzip = try AppDatabase.open(path: database).seriesSummaries()
+        try run(["ingest", plain.path(), "--db", database, "--on-duplicate", "reject", "--skip-invalid",
+                 "--rejects", directory.appending(path: "r.csv").path()])
+        #expect(try AppDatabase.open(path: database).seriesSummaries() == fromGzip)
+        #expect(fromGzip.first?.points == 4_032)
+        // Cut off: the stream ends early and nothing is stored.
+        let bytes = try Data(contentsOf: gzip)
+        let truncated = directory.appending(path: "cut.csv.gz")
+        try bytes.prefix(bytes.count / 2).write(to: truncated)
+        let other = directory.appending(path: "other.sqlite").path()
+        #expect {
+            try run(["ingest", truncated.path(), "--db", other])
+        } throws: { error in
+            "\(error)".contains("the gzip stream ends early")
+        }
+        #expect(try AppDatabase.open(path: other).seriesSummaries().isEmpty)
+    }
+
+    @Test func badFileStoresNothingAndSaysWhere() throws {
+        let good = try write("good.csv", "timestamp,model,region,metric,value\n0,chat-8b,us-east-1,requests,1\n")
+        try run(["ingest", good, "--db", database])
+        let before = try tables()
+        let bad = try write("bad.csv", "timestamp,model,region,metric,value\n300,chat-8b,us-east-1,requests,1\n600,chat-8b,us-east-1,requests,oops\n")
+        #expect {
+            try run(["ingest", bad, "--db", database])
+        } throws: { error in
+            "\(error)" == "\(bad): nothing stored; 1 problem found\n  \(bad): line 3, column 5 (value): 'oops' is not a number"
+        }
+        #expect(try tables() == before)
+    }
+
+    @Test(arguments: [
+        (["ingest", "x.csv", "--step", "7x"], "'7x' is not a step: use a whole number with s, m, h or d (e.g. 5m, 1h), from 1s to 1d"),
+        (["ingest", "x.csv", "--on-duplicate", "merge"], "The value 'merge' is invalid for '--on-duplicate <on-duplicate>'. Please provide one of 'replace', 'sum' or 'reject'."),
+        (["ingest", "x.csv", "--rejects", "r.csv"], "--rejects is only used with --skip-invalid"),
+        (["demo", "--weeks", "0"], "--weeks must be between 1 and 520, not 0"),
+        (["demo", "--end", "yesterday"], "--end 'yesterday' is not a date like 2026-11-24"),
+    ])
+    func badArgumentsAreNamed(arguments: [String], message: String) {
+        #expect {
+            _ = try Headroom.parseAsRoot(arguments)
+        } throws: { error in
+            Headroom.message(for: error).contains(message)
+        }
+    }
+
+    @Test func demoLoadsOnceAndSummarizes() throws {
+        try run(["demo", "--db", database, "--weeks", "1", "--end", "2026-11-24"])
+        let first = try tables().count
+        try run(["demo", "--db", database, "--weeks", "1", "--end", "2026-11-24"])
+        #expect(try tables().count == first)
+        #expect(try AppDatabase.open(path: database).seriesSummaries().count == 22)
+    }
+
+    @Test func newerDatabaseIsRefusedByEveryCommand() throws {
+        try run(["migrate", "--db", database])
+        let queue = try DatabaseQueue(path: database)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('9000_future')") }
+        try queue.close()
+        #expect {
+            try run(["summary", "--db", database])
+        } throws: { error in
+            "\(error)".contains("was written by a newer Headroom (unknown migrations: 9000_future)")
+        }
+    }
+}
+
+@Suite struct ForecastRunCommandTests {
+    @Test(arguments: [
+        (["forecast", "run", "--horizon", "7x"], "'7x' is not a length of time: use a whole number with s, m, h, d or w (e.g. 48h, 7d, 8w)"),
+        (["forecast", "run", "--horizon", "0d"], "'0d' is not a length of time"),
+        (["forecast", "run", "--quantiles", "0.5,1.2"], "--quantiles: '1.2' is not a level strictly between 0 and 1"),
+        (["forecast", "run", "--origins", "0"], "--origins must be between 1 and 20, not 0"),
+    ])
+    func badArgumentsAreNamed(arguments: [String], message: String) {
+        #expect {
+            _ = try Headroom.parseAsRoot(arguments)
+        } throws: { error in
+            Headroom.message(for: error).contains(message)
+        }
+    }
+
+    @Test func emptyDatabaseIsExplained() throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "headroom-fr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var command = try Headroom.parseAsRoot(["forecast", "run", "--db", directory.appending(path: "d.sqlite").path()])
+        #expect {
+            try command.run()
+        } throws: { error in
+            "\(error)".hasPrefix("no traffic is stored yet")
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Ingestion
+import Jobs
+import Store
+import Testing
+import Traffic
+
+@Suite struct ForecastJobTests {
+    let end = Timestamp.parse("2026-11-24T00:00:00Z")!
+
+    func demoDatabase(weeks: Int = 2) throws -> AppDatabase {
+        let database = try AppDatabase.inMemory()
+        var demo = DemoTraffic(seed: 5, end: end, weeks: weeks)
+        demo.profiles = demo.profiles.filter { $0.region == "us-east-1" }
+        _ = try TrafficIngestor(database: database).ingestDemo(demo)
+        return database
+    }
+
+    @Test func forecastsEveryStoredSeriesAndRecordsTheRun() throws {
+        let database = try demoDatabase()
+        var job = ForecastJob()
+        job.horizonSeconds = 86_400
+        job.historySeconds = 14 * 86_400
+        let run = try job.run(on: database)
+        #expect(run.forecasts.count == 11)
+        #expect(run.levels == [0.025, 0.1, 0.5, 0.9, 0.95, 0.975, 0.99])
+        for forecast in run.forecasts {
+            #expect(forecast.model != nil, "\(forecast.series.key): \(forecast.error ?? "")")
+            #expect(forecast.point.count == 288)
+            #expect(forecast.start == end, "forecasts start where history ends")
+            #expect(forecast.backtestMASE.map { $0.isFinite && $0 > 0 } == true)
+            for (point, quantiles) in zip(forecast.point, forecast.quantiles) {
+                #expect(point.isFinite && point >= 0)
+                #expect(quantiles.count == 7)
+                #expect(zip(quantiles, quantiles.dropFirst()).allSatisfy { $0 <= $1 + 1e-9 }, "no crossing")
+                #expect(quantiles.allSatisfy { $0 >= 0 && $0.isFinite })
+            }
+        }
+        #expect(try database.latestForecastRun() == run)
+    }
+
+    @Test func beatsSeasonalNaiveOnDemoTraffic() throws {
+        let database = try demoDatabase(weeks: 3)
+        var job = ForecastJob()
+        job.horizonSeconds = 86_400
+        let run = try job.run(on: database)
+        let chosen = run.forecasts.compactMap(\.backtestMASE).reduce(0, +)
+        let naive = run.forecasts.compactMap(\.seasonalNaiveMASE).reduce(0, +)
+        #expect(chosen < 0.9 * naive)
+    }
+
+    @Test func refusesAnEmptyDatabase() throws {
+        let database = try AppDatabase.inMemory()
+        #expect(throws: ForecastJobError.noSeries) { try ForecastJob().run(on: database) }
+        #expect(try database.latestForecastRun() == nil)
+    }
+
+    @Test func invalidOptionsStoreNothing() throws {
+        let database = try demoDatabase(weeks: 1)
+        var job = ForecastJob()
+        job.options.levels = [1.5]
+        #expect(throws: ForecastJobError.self) { try job.run(on: database) }
+        #expect(try database.latestForecastRun() == nil)
+    }
+}

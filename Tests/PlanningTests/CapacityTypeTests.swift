@@ -1,0 +1,7 @@
+import Planning
+import Testing
+
+@Test func capacityTypesUseTheirConfigurationSpelling() {
+    #expect(CapacityType(rawValue: "on-demand") == .onDemand)
+    #expect(CapacityType.allCases.map(\.rawValue) == ["reserved", "on-demand", "spot"])
+}
