@@ -42,15 +42,15 @@ struct Calibration: Sendable {
             let own = Self.smoothedSigma(errors: errors, using: others, width: width, floor: floor)
             for h in 0..<width where errors[k][h].isFinite { scaled.append(errors[k][h] / own[h]) }
         }
-        scaled.sort()
         let n = Double(scaled.count)
+        if levels.count > 2 { scaled.sort() }
         // A new origin's error scale differs from the mean of K origins' scales: widen by
         // √(1 + 1/K), the factor of a prediction from a mean of K.
         let widening = (1 + 1 / Double(origins.count)).squareRoot()
         self.sigma = sigma
         self.z = levels.map { level in
             let widened = min(1, max(0, 0.5 + (level - 0.5) * (n + 1) / n))
-            return widening * Quantile.sorted(scaled, widened)
+            return widening * (levels.count > 2 ? Quantile.sorted(scaled, widened) : Quantile.unsorted(&scaled, widened))
         }
     }
 

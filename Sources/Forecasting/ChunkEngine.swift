@@ -40,11 +40,9 @@ struct ChunkEngine: Sendable {
                                             horizon: steps, profile: profile, options: options)
                 var y = Matrix(rows: o, columns: 2 * series.count)
                 for (s, prepared) in series.enumerated() {
-                    let log = prepared.nonNegative
                     for i in 0..<o {
-                        let v = prepared.clipped[i]
-                        y.elements[i + s * o] = v
-                        y.elements[i + (series.count + s) * o] = log ? Transform.log(v) : v
+                        y.elements[i + s * o] = prepared.clipped[i]
+                        y.elements[i + (series.count + s) * o] = prepared.logClipped[i]
                     }
                 }
                 harmonic = try? HarmonicBatch(design: design, responses: y)
@@ -60,7 +58,7 @@ struct ChunkEngine: Sendable {
                         result[s].append(model, SimpleModels.seasonalNaive(prepared.raw, origin: o, horizon: steps,
                                                                            lag: profile.longLag ?? profile.baselineLag))
                     case .autoregressive:
-                        let target = prepared.nonNegative ? prepared.logClipped : prepared.clipped
+                        let target = prepared.logClipped
                         let history = target[0..<o]
                         let lags = SimpleModels.lags(stepSeconds: stepSeconds, origin: o, seasonal: seasonal)
                         var path = Autoregression(history, lags: lags)?.forecast(after: history, horizon: steps)
