@@ -20,6 +20,9 @@ struct Calibration: Sendable {
     /// z_q per requested level.
     let z: [Double]
 
+    /// Fewer scaled errors than this give normal quantiles scaled by their RMS.
+    static let minimumErrors = 20
+
     /// Calibrates from `errors[k][h]` (NaN = not observed) for the origins in `using`.
     init?(errors: [[Double]], using origins: [Int], levels: [Double]) {
         guard let width = errors.first?.count, width > 0, !origins.isEmpty else { return nil }
@@ -48,6 +51,12 @@ struct Calibration: Sendable {
         // √(1 + 1/K), the factor of a prediction from a mean of K.
         let widening = (1 + 1 / Double(origins.count)).squareRoot()
         self.sigma = sigma
+        if scaled.count < Self.minimumErrors {
+            // Too few errors for empirical quantiles: normal quantiles at their spread.
+            let rms = (scaled.reduce(0) { $0 + $1 * $1 } / max(n, 1)).squareRoot()
+            self.z = levels.map { widening * max(rms, 1) * NormalQuantile.of($0) }
+            return
+        }
         self.z = levels.map { level in
             let widened = min(1, max(0, 0.5 + (level - 0.5) * (n + 1) / n))
             return widening * (levels.count > 2 ? Quantile.sorted(scaled, widened) : Quantile.unsorted(&scaled, widened))

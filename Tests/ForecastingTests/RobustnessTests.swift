@@ -104,3 +104,14 @@ func shortHistoriesDegradeGracefully(length: Int) throws {
     let expected = (0..<10).map { Double((values.count + $0) % 1_440) / 100 + 1 }
     for h in 0..<10 { #expect(abs(forecast.point[h] - expected[h]) < 0.5) }
 }
+
+@Test func fewBacktestErrorsStillGiveAnInterval() throws {
+    for values in [[1.0, 2, 3, 4], [5.0, 7, 6, 8, 7, 9, 8, 10]] {
+        let forecast = try Forecaster.forecast(RegularSeries(values: values, stepSeconds: 3_600, start: 0), horizon: 3,
+                                               options: ForecastOptions(levels: [0.1, 0.5, 0.9]))
+        expectWellFormed(forecast, horizon: 3, nonNegative: true)
+        for h in 0..<3 {
+            #expect(forecast.quantiles[0][h] < forecast.point[h] && forecast.point[h] < forecast.quantiles[2][h])
+        }
+    }
+}
