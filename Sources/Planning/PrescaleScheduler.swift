@@ -15,11 +15,16 @@
 ///   new replica could be ready, and only while fewer than `maxActionsPerDay` actions happened in
 ///   the last day.
 public struct PrescaleScheduler: Sendable {
+    /// Steps from a scale-up to ready replicas (provisioning + cold start, rounded up).
     public var leadSteps: Int
+    /// Warm floor: replicas never removed below it.
     public var floor: Int
+    /// Rate limit: most replicas per scale-up, and least steps between scale-ups.
     public var scaleUpReplicas: Int
     public var scaleUpSpacingSteps: Int
+    /// Steps the need must stay lower before a scale-down.
     public var stabilizationSteps: Int
+    /// Most actions in any `stepsPerDay` steps before scale-downs are skipped.
     public var maxActionsPerDay: Int
     public var stepsPerDay: Int
 
