@@ -93,9 +93,13 @@ extension Planner {
         // History: what the actual traffic needed, for the reservation window.
         var history: [Int64: Double] = [:]
         let windowStart = now - settings.reservationWindowSeconds
-        let historyNeed = Self.need(demand.history, profile: profile, stepSeconds: step)
+        // Only the window is sized, with a day (or a deadline, if longer) before it as lead-in
+        // so that a batch backlog carried into the window is counted.
+        let leadIn = max(86_400, Int64(profile.deadlineSeconds ?? 0))
+        let skip = Int(max(0, min(Int64(demand.history.count), (windowStart - leadIn - demand.historyStart) / step)))
+        let historyNeed = Self.need(Array(demand.history.dropFirst(skip)), profile: profile, stepSeconds: step)
         for (index, sizing) in historyNeed.sizings.enumerated() {
-            let at = demand.historyStart + Int64(index) * step
+            let at = demand.historyStart + Int64(skip + index) * step
             if at >= windowStart, at < demand.start, at < now { history[at] = Double(sizing.replicas) * gpus }
         }
         var headroom = 0.0

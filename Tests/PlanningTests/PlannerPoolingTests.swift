@@ -54,4 +54,22 @@ import Traffic
         #expect(verdict.modelsLosingHeadroom.map(\.model) == ["chat"])
         #expect(verdict.message == "over budget by $10 a month: dropping the headroom of chat/r1 would fit it")
     }
+
+    @Test func historyBeforeTheReservationWindowIsIgnored() throws {
+        let chat = Fixture.profile(name: "chat", floor: 1)
+        let planner = Planner(configuration: Fixture.configuration(models: [chat]))  // 7-day window
+        let week = Fixture.daily(steps: 288 * 7, base: 2, swing: 10)
+        func split(_ history: [Double]) throws -> CapacitySplit? {
+            var entry = demand("chat", point: Fixture.daily(steps: 288, base: 2, swing: 10))
+            entry.history = history
+            entry.historyStart = now - Int64(history.count) * 300
+            return try planner.plan(demand: [entry], now: now).capacity.first
+        }
+        let quiet = try #require(try split(week))
+        let noisy = try #require(try split([Double](repeating: 1e6, count: 288 * 7) + week))
+        #expect(quiet.reservedNodes == noisy.reservedNodes)
+        #expect(abs(quiet.historyHours - 7 * 24) < 1e-9)
+        #expect(abs(noisy.historyHours - 7 * 24) < 1e-9)
+        #expect(quiet.peakGPUs == noisy.peakGPUs)
+    }
 }
