@@ -20,7 +20,7 @@ extension Planner {
                 let batch = member.plan.workloadClass == .batch
                 for (index, launched) in member.plan.launchedReplicas.enumerated() {
                     let at = member.plan.start + Int64(index) * step
-                    let gpus = Double(launched * member.plan.gpusPerReplica)
+                    let gpus = Double(launched) * Double(member.plan.gpusPerReplica)
                     horizon[at, default: PoolLevel(at: at, interactiveGPUs: 0, batchGPUs: 0)].add(gpus, batch: batch)
                 }
                 for (at, gpus) in member.historyGPUs {

@@ -20,7 +20,7 @@ extension Planner {
             return need
         }
         let deadline = profile.deadlineSeconds ?? seconds
-        let backlog = BatchBacklog(arrivals: counts, dueSteps: Int(deadline / seconds))
+        let backlog = BatchBacklog(arrivals: counts, dueSteps: max(1, steps(deadline, of: stepSeconds, rounding: .down)))
         var served = 0.0
         var queued = 0.0
         var servedPerStep: [Double] = []
@@ -42,6 +42,13 @@ extension Planner {
         return need
     }
 
+    /// `seconds` in whole steps (rounded up unless told), within 0 … 2^30.
+    static func steps(_ seconds: Double, of step: Int64, rounding: FloatingPointRoundingRule = .up) -> Int {
+        let count = (seconds / Double(step)).rounded(rounding)
+        guard count.isFinite, count > 0 else { return 0 }
+        return count < Double(1 << 30) ? Int(count) : 1 << 30
+    }
+
     func planModel(profile: ModelProfile, demand: PreparedDemand, offer: GPUOffer, now: Int64) -> ModelResult {
         let settings = configuration.settings
         let step = settings.step.seconds
@@ -53,11 +60,11 @@ extension Planner {
             provisioning = max(provisioning, spot.provisioningSeconds)
         }
         let lead = provisioning + profile.coldStartSeconds
-        let leadSteps = Int((lead / Double(step)).rounded(.up))
+        let leadSteps = Self.steps(lead, of: step)
         let scheduler = PrescaleScheduler(
             leadSteps: leadSteps, floor: profile.minReplicas, scaleUpReplicas: profile.scaleUp.replicas,
-            scaleUpSpacingSteps: Int((Double(profile.scaleUp.periodSeconds) / Double(step)).rounded(.up)),
-            stabilizationSteps: Int((Double(profile.scaleDownStabilizationSeconds) / Double(step)).rounded(.up)),
+            scaleUpSpacingSteps: Self.steps(Double(profile.scaleUp.periodSeconds), of: step),
+            stabilizationSteps: Self.steps(Double(profile.scaleDownStabilizationSeconds), of: step),
             maxActionsPerDay: settings.maxActionsPerDay, stepsPerDay: Int(86_400 / step))
         let schedule = scheduler.schedule(required: replicas, initial: demand.currentReplicas)
         let actions = schedule.changes.map { change in
@@ -86,7 +93,7 @@ extension Planner {
             plannedRequestsPerSecond: need.ratePerSecond, replicas: replicas, batchSize: need.sizings.map(\.batchSize),
             launchedReplicas: schedule.launched, readyReplicas: schedule.ready, initialReplicas: schedule.initial,
             actions: actions, leadTimeSeconds: lead,
-            gpuHours: Double(schedule.launched.reduce(0, +)) * gpus * stepHours,
+            gpuHours: schedule.launched.reduce(0) { $0 + Double($1) } * gpus * stepHours,
             replicaHoursSavedByBatching: saved,
             cappedSteps: need.sizings.filter { $0.uncappedReplicas > $0.replicas }.count,
             uncoveredSteps: uncovered, maxBacklogRequests: need.maxBacklog, lateRequests: need.late)

@@ -30,10 +30,10 @@ public struct PrescaleScheduler: Sendable {
 
     public init(leadSteps: Int, floor: Int, scaleUpReplicas: Int, scaleUpSpacingSteps: Int,
                 stabilizationSteps: Int, maxActionsPerDay: Int, stepsPerDay: Int) {
-        self.leadSteps = max(0, leadSteps)
+        self.leadSteps = min(max(0, leadSteps), 1 << 30)
         self.floor = max(0, floor)
-        self.scaleUpReplicas = max(1, scaleUpReplicas)
-        self.scaleUpSpacingSteps = max(1, scaleUpSpacingSteps)
+        self.scaleUpReplicas = min(max(1, scaleUpReplicas), 1 << 30)
+        self.scaleUpSpacingSteps = min(max(1, scaleUpSpacingSteps), 1 << 30)
         self.stabilizationSteps = max(0, stabilizationSteps)
         self.maxActionsPerDay = max(0, maxActionsPerDay)
         self.stepsPerDay = max(1, stepsPerDay)
