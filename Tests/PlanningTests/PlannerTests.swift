@@ -141,6 +141,12 @@ import Traffic
         #expect(abs((plan.models.first?.plannedRequestsPerSecond.first ?? 0) - 3_500.0 / 300) < 1e-9)
     }
 
+    @Test func demandsCanBeBuiltFromForecastRows() {
+        let built = PlanDemand(model: "chat", region: "r1", step: step, forecastStart: now, point: [1, 2],
+                               levels: [0.5, 0.9], quantileRows: [[1, 2], [3, 4]])
+        #expect(built.quantiles == [0.5: [1, 2], 0.9: [3, 4]])
+    }
+
     @Test func aCoarserPlanningStepTakesTheBusiestSubStep() throws {
         var configuration = Fixture.configuration(models: [Fixture.profile(name: "chat", floor: 0, quantile: nil)])
         configuration.settings.step = Step(seconds: 900)!
