@@ -64,7 +64,7 @@ import Traffic
 
     @Test func theExampleFleetPlansTheDemoTraffic() throws {
         let fleet = try ConfigurationReader.load(path: Self.examplePath)
-        let now: Int64 = 1_790_208_000  // 2026-09-23T00:00:00Z
+        let now: Int64 = 1_790_208_000  // 2026-09-24T00:00:00Z
         let demand = Self.demoDemand(now: now)
         let clock = ContinuousClock()
         var planned: FleetPlan?
