@@ -49,6 +49,9 @@ extension Planner {
         return count < Double(1 << 30) ? Int(count) : 1 << 30
     }
 
+    /// Seconds as a whole number for messages and times, saturating at 10^15.
+    static func whole(_ seconds: Double) -> Int64 { Int64(min(max(seconds, 0), 1e15)) }
+
     func planModel(profile: ModelProfile, demand: PreparedDemand, offer: GPUOffer, now: Int64) -> ModelResult {
         let settings = configuration.settings
         let step = settings.step.seconds
@@ -74,15 +77,15 @@ extension Planner {
             if up {
                 let target = min(change.step + leadSteps, replicas.count - 1)
                 reason = "ready by \(Timestamp.format(demand.start + Int64(target) * step)) for a need of "
-                    + "\(replicas[target]) replicas (lead \(Int(lead)) s: provisioning \(Int(provisioning)) s "
-                    + "+ cold start \(Int(profile.coldStartSeconds)) s)"
+                    + "\(replicas[target]) replicas (lead \(Self.whole(lead)) s: provisioning \(Self.whole(provisioning)) s "
+                    + "+ cold start \(Self.whole(profile.coldStartSeconds)) s)"
             } else {
                 reason = "need at most \(change.to) replicas over the \(profile.scaleDownStabilizationSeconds) s "
                     + "stabilisation window and the next lead time"
             }
             return ScaleAction(at: at, model: profile.name, region: offer.region, kind: up ? .scaleUp : .scaleDown,
                                fromReplicas: change.from, replicas: change.to,
-                               readyAt: up ? at + Int64(lead.rounded(.up)) : at, reason: reason)
+                               readyAt: up ? at + Int64(Self.whole(lead.rounded(.up))) : at, reason: reason)
         }
         let gpus = Double(profile.gpusPerReplica)
         let saved = need.sizings.reduce(0) { $0 + Double($1.replicasAtSmallestBatch - $1.replicas) } * stepHours

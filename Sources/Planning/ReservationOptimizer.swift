@@ -61,7 +61,7 @@ public struct ReservationOptimizer: Sendable {
         guard !levels.isEmpty, reservedRate < onDemandRate || reservedRate < batchOverflowRate else { return 0 }
         let price = Double(gpusPerNode) * reservedRate * Double(levels.count) * stepHours
         let peak = levels.map(\.totalGPUs).max() ?? 0
-        let most = Int((peak / Double(gpusPerNode)).rounded(.up))
+        let most = Int(min((peak / Double(gpusPerNode)).rounded(.up), 1e15))
         // The marginal value falls with k (convexity), so bisect for the last node worth its price.
         var low = 0
         var high = most
