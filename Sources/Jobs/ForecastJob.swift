@@ -5,9 +5,10 @@ import Traffic
 
 /// The forecast job: forecasts every stored series from its recent history and records the run.
 ///
-/// Series are grouped by step; each group is laid on one grid that ends at the group's latest
-/// stored step (missing points are NaN), so the whole fleet is forecast from the same "now" and
-/// series of a group share their design matrices (``Forecaster/forecast(batch:stepSeconds:start:horizon:options:)``).
+/// Each series is forecast from the end of its own history. Series with the same step and the
+/// same last stored step (a fleet ingested together) are laid on one grid, missing points as
+/// NaN, and share their design matrices and factorizations
+/// (``Forecaster/forecast(batch:stepSeconds:start:horizon:options:)``).
 public struct ForecastJob: Sendable {
     /// How far ahead, in seconds (default 7 days).
     public var horizonSeconds: Int64 = 7 * 86_400
@@ -26,13 +27,14 @@ public struct ForecastJob: Sendable {
         guard !series.isEmpty else { throw ForecastJobError.noSeries }
         var forecasts: [SeriesForecast] = []
         var levels = options.levels
-        for (step, group) in Dictionary(grouping: series, by: \.step).sorted(by: { $0.key < $1.key }) {
-            let withPoints = group.filter { $0.last != nil }
-            for empty in group where empty.last == nil {
-                forecasts.append(SeriesForecast(series: empty, model: nil, error: "no points stored", backtestMASE: nil,
-                                                seasonalNaiveMASE: nil, coverage95: nil, start: 0, point: [], quantiles: []))
-            }
-            guard let latest = withPoints.compactMap(\.last).max() else { continue }
+        for empty in series where empty.last == nil {
+            forecasts.append(SeriesForecast(series: empty, model: nil, error: "no points stored", backtestMASE: nil,
+                                            seasonalNaiveMASE: nil, coverage95: nil, start: 0, point: [], quantiles: []))
+        }
+        let grids = Dictionary(grouping: series.filter { $0.last != nil }) { GridKey(step: $0.step, last: $0.last ?? 0) }
+        for (grid, withPoints) in grids.sorted(by: { ($0.key.step, $0.key.last) < ($1.key.step, $1.key.last) }) {
+            let step = grid.step
+            let latest = grid.last
             let count = max(1, Int(historySeconds / step.seconds))
             let end = latest + step.seconds
             let start = end - Int64(count) * step.seconds
@@ -68,6 +70,12 @@ public struct ForecastJob: Sendable {
         guard let run = try database.forecastRun(id: id) else { throw ForecastJobError.noSeries }
         return run
     }
+}
+
+/// Series that share a grid: the same step and the same last stored step.
+struct GridKey: Hashable {
+    var step: Step
+    var last: Int64
 }
 
 /// Why the forecast job stored nothing.

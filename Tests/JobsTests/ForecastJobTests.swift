@@ -63,3 +63,22 @@ import Traffic
         #expect(try database.latestForecastRun() == nil)
     }
 }
+
+@Suite struct ForecastJobGridTests {
+    @Test func seriesEndingAtDifferentTimesAreEachForecastFromTheirOwnEnd() throws {
+        let database = try AppDatabase.inMemory()
+        let end = Timestamp.parse("2026-11-24T00:00:00Z")!
+        var early = DemoTraffic(seed: 1, end: end - 10 * 86_400, weeks: 2)
+        early.profiles = early.profiles.filter { $0.model == "chat-8b" && $0.region == "us-east-1" }
+        var late = DemoTraffic(seed: 2, end: end, weeks: 2)
+        late.profiles = late.profiles.filter { $0.model == "embed-small" && $0.region == "us-east-1" }
+        _ = try TrafficIngestor(database: database).ingestDemo(early)
+        _ = try TrafficIngestor(database: database).ingestDemo(late)
+        var job = ForecastJob()
+        job.horizonSeconds = 3_600
+        let run = try job.run(on: database)
+        #expect(run.forecasts.allSatisfy { $0.model != nil })
+        #expect(run.forecasts.filter { $0.series.key.model == "chat-8b" }.allSatisfy { $0.start == end - 10 * 86_400 })
+        #expect(run.forecasts.filter { $0.series.key.model == "embed-small" }.allSatisfy { $0.start == end })
+    }
+}
