@@ -1,0 +1,50 @@
+public import Planning
+
+/// Why a replay cannot run; each case says what to change.
+public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The traffic holds no series.
+    case noTraffic
+    /// A series names a model the configuration does not describe.
+    case unknownModel(model: String, configured: [String])
+    /// A series names a region the model does not serve.
+    case regionNotServed(model: String, region: String, served: [String])
+    /// The simulator serves interactive models only (batch queues are not replayed).
+    case batchModel(model: String)
+    /// `trainDays` is below 1.
+    case invalidTrainDays(Int)
+    /// The training period leaves no whole day to replay.
+    case trainDaysTooLarge(trainDays: Int, wholeDays: Int, firstDay: String, lastDay: String)
+    /// Fewer than half the steps hold a value: the traffic's step is coarser than the grid.
+    case sparseTraffic(coverage: Double, step: String)
+    /// The planner refused the day's demand.
+    case planning(day: String, PlanningError)
+    /// The forecaster refused the day's history (invalid options).
+    case forecasting(day: String, String)
+
+    public var description: String {
+        switch self {
+        case .noTraffic:
+            "the traffic holds no requests series"
+        case .unknownModel(let model, let configured):
+            "the traffic names model '\(model)', which the configuration does not describe (configured: "
+                + configured.joined(separator: ", ") + ")"
+        case .regionNotServed(let model, let region, let served):
+            "the traffic has \(model) in \(region), which the configuration does not serve it in (regions: "
+                + served.joined(separator: ", ") + ")"
+        case .batchModel(let model):
+            "\(model) is a batch-class model: the replay simulator serves interactive models only"
+        case .invalidTrainDays(let days):
+            "--train-days \(days): must be at least 1"
+        case .trainDaysTooLarge(let train, let whole, let first, let last):
+            "--train-days \(train) leaves no day to replay: the traffic holds \(whole) whole UTC days "
+                + "(\(first) to \(last)); use at most \(max(1, whole - 1))"
+        case .sparseTraffic(let coverage, let step):
+            "only \(Int((coverage * 100).rounded())) % of the \(step) steps hold a value: the traffic's step looks "
+                + "coarser than the planning step; spread each count over \(step) steps first (scripts/nab-to-ingest.awk)"
+        case .planning(let day, let error):
+            "planning \(day): \(error)"
+        case .forecasting(let day, let reason):
+            "forecasting \(day): \(reason)"
+        }
+    }
+}
