@@ -32,25 +32,29 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .customLong("train-days"), help: "Whole UTC days of traffic before the first replayed day.")
     var trainDays: Int = 14
 
+    @Option(name: .customLong("history-days"), help: "Days of history (at most) each daily forecast is fitted on.")
+    var historyDays: Int = 28
+
     @Option(help: "Write the report as JSON to this file (an array of reports with --policy all).")
     var output: String?
 
-    /// The policies `--policy` names.
-    var policies: [SimulationPolicy] {
-        policy == "all" ? SimulationPolicy.allCases : SimulationPolicy(rawValue: policy).map { [$0] } ?? []
-    }
+    /// The policies `--policy` names (empty when unknown).
+    var policies: [SimulationPolicy] { (try? SimulationPolicy.named(policy)) ?? [] }
 
     func validate() throws {
-        guard !policies.isEmpty else {
-            throw ValidationError("--policy '\(policy)': unknown policy; use hybrid, predictive, reactive, static or all")
+        do {
+            _ = try SimulationPolicy.named(policy)
+        } catch {
+            throw ValidationError("--policy: \(error)")
         }
         guard trainDays >= 1 else { throw ValidationError("--train-days \(trainDays): must be at least 1") }
+        guard historyDays >= 1 else { throw ValidationError("--history-days \(historyDays): must be at least 1") }
     }
 
     func run() throws {
         let loaded = try fleet.load()
         let reports = try Self.simulate(trafficPath: traffic, configuration: loaded.configuration,
-                                        policies: policies, trainDays: trainDays)
+                                        policies: policies, trainDays: trainDays, historyDays: historyDays)
         print("simulated with \(loaded.source)")
         print(SimulationReport.comparison(reports))
         if let output {
@@ -66,9 +70,9 @@ struct SimulateCommand: ParsableCommand {
     /// Reads the traffic file and replays it under each policy (forecasts shared between the
     /// plan-based ones).
     static func simulate(trafficPath: String, configuration: FleetConfiguration, policies: [SimulationPolicy],
-                         trainDays: Int) throws -> [SimulationReport] {
+                         trainDays: Int, historyDays: Int = 28) throws -> [SimulationReport] {
         let input = try readTraffic(trafficPath, step: configuration.settings.step)
-        let simulator = Simulator(configuration: configuration, settings: SimulationSettings(trainDays: trainDays))
+        let simulator = Simulator(configuration: configuration, settings: SimulationSettings(trainDays: trainDays, historyDays: historyDays))
         do {
             _ = try simulator.window(input)
             var forecasts: [DayForecast]?
@@ -83,31 +87,15 @@ struct SimulateCommand: ParsableCommand {
         }
     }
 
-    /// The `requests` series of a traffic file on the planning grid; the first bad row, a file
-    /// without requests, or traffic coarser than the grid fail with the file and line.
+    /// The `requests` series of a traffic file on the planning grid.
     static func readTraffic(_ path: String, step: Step) throws -> SimulationInput {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure("\(path): no such file, or it cannot be read")
         }
-        var reader = TrafficCSVReader()
-        var rows: [TrafficRow] = []
-        var problem: TrafficProblem?
-        let collect: (TrafficRecord) -> Void = { record in
-            guard problem == nil else { return }
-            switch record {
-            case .row(let row): rows.append(row)
-            case .rejected(let reason, _), .fatal(let reason): problem = reason
-            }
+        do {
+            return try SimulationInput.parse(csv: [UInt8](data), step: step)
+        } catch {
+            throw CommandFailure("\(path): \(error)")
         }
-        reader.consume([UInt8](data), collect)
-        reader.finish(collect)
-        if let problem { throw CommandFailure("\(path): \(problem)") }
-        guard let input = SimulationInput.bucketing(rows, step: step) else {
-            throw CommandFailure("\(path): no `requests` rows: the simulator replays the requests metric")
-        }
-        guard input.coverage >= 0.5 else {
-            throw CommandFailure("\(path): \(SimulationError.sparseTraffic(coverage: input.coverage, step: step.description))")
-        }
-        return input
     }
 }

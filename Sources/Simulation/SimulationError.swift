@@ -1,9 +1,14 @@
 public import Planning
+public import Traffic
 
 /// Why a replay cannot run; each case says what to change.
 public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The traffic holds no series.
     case noTraffic
+    /// A line or the whole traffic file cannot be read.
+    case traffic(TrafficProblem)
+    /// A policy name that is not one of the four (or `all`).
+    case unknownPolicy(String)
     /// A series names a model the configuration does not describe.
     case unknownModel(model: String, configured: [String])
     /// A series names a region the model does not serve.
@@ -24,7 +29,11 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .noTraffic:
-            "the traffic holds no requests series"
+            "the traffic holds no `requests` rows: the simulator replays the requests metric"
+        case .traffic(let problem):
+            "\(problem)"
+        case .unknownPolicy(let name):
+            "unknown policy '\(name)': use hybrid, predictive, reactive, static or all"
         case .unknownModel(let model, let configured):
             "the traffic names model '\(model)', which the configuration does not describe (configured: "
                 + configured.joined(separator: ", ") + ")"
