@@ -74,10 +74,17 @@ public enum ConfigurationReader {
         if horizon < step.seconds {
             throw fields["horizon"]?.error("must be at least one step (\(step))") ?? ConfigurationError(path: "planning.horizon", reason: "too short")
         }
+        if horizon / step.seconds > maximumHorizonSteps {
+            throw fields["horizon"]?.error("is \(horizon / step.seconds) steps of \(step); at most \(maximumHorizonSteps) are planned")
+                ?? ConfigurationError(path: "planning.horizon", reason: "too long")
+        }
         let window = try fields["reservation_window"]?.duration() ?? 28 * 86_400
         let actions = try fields["max_actions_per_day"]?.integer(atLeast: 1) ?? 48
         return PlanningSettings(step: step, horizonSeconds: horizon, reservationWindowSeconds: window, maxActionsPerDay: actions)
     }
+
+    /// Most steps in a horizon (the schedule's look-ahead is quadratic in it): 20 000.
+    static let maximumHorizonSteps: Int64 = 20_000
 
     static func monthlyBudget(_ value: YAMLValue?) throws(ConfigurationError) -> Double? {
         guard let value else { return nil }
@@ -90,7 +97,7 @@ public enum ConfigurationReader {
         for (name, entry) in try value.entries() {
             let fields = try entry.fields(allowed: ["gpus_per_node", "memory_gib"], required: ["gpus_per_node", "memory_gib"])
             guard let perNode = fields["gpus_per_node"], let memory = fields["memory_gib"] else { continue }
-            types[name] = GPUType(name: name, gpusPerNode: try perNode.integer(atLeast: 1), memoryGiB: try memory.positive())
+            types[name] = GPUType(name: name, gpusPerNode: try perNode.integer(atLeast: 1, atMost: 1_024), memoryGiB: try memory.positive())
         }
         guard !types.isEmpty else { throw value.error("must describe at least one GPU type") }
         return types

@@ -94,19 +94,24 @@ struct YAMLValue {
         return value
     }
 
-    /// A whole number of at least `minimum`.
-    func integer(atLeast minimum: Int) throws(ConfigurationError) -> Int {
+    /// A whole number of at least `minimum` and at most `maximum`.
+    func integer(atLeast minimum: Int, atMost maximum: Int = 1_000_000) throws(ConfigurationError) -> Int {
         let value = try integer()
         guard value >= minimum else { throw error("must be at least \(minimum), got \(value)") }
+        guard value <= maximum else { throw error("must be at most \(maximum), got \(value)") }
         return value
     }
 
     /// Seconds, not negative: a number (`90`, `2.5`) or a duration (`90s`, `15m`, `4h`).
     func seconds() throws(ConfigurationError) -> Double {
+        let seconds: Double
         if case .scalar(let scalar) = node, Double(scalar.string.replacingUnderscores()) != nil {
-            return try nonNegative()
+            seconds = try nonNegative()
+        } else {
+            seconds = Double(try duration())
         }
-        return Double(try duration())
+        guard seconds <= Double(Self.longestSeconds) else { throw error("must be at most 366 days, got \(seconds) s") }
+        return seconds
     }
 
     /// A duration: `90`, `90s`, `15m`, `48h`, `28d` (whole numbers), in seconds.
@@ -120,11 +125,15 @@ struct YAMLValue {
             multiplier = unit
             digits = digits.dropLast()
         }
-        guard let count = Int64(digits), count >= 0, count <= 100 * 366 * 86_400 / multiplier else {
+        guard let count = Int64(digits), count >= 0 else {
             throw error("must be a duration such as 90s, 15m, 48h or 28d, got \(kind)")
         }
+        guard count <= Self.longestSeconds / multiplier else { throw error("must be at most 366 days, got \(kind)") }
         return count * multiplier
     }
+
+    /// The longest duration accepted anywhere: 366 days.
+    static let longestSeconds: Int64 = 366 * 86_400
 }
 
 extension String {

@@ -11,7 +11,7 @@ internal import Darwin
 /// |eₖₕ| over origins, smoothed over neighbouring steps; the pooled scaled errors zₖₕ = eₖₕ / σₕ⁽⁻ᵏ⁾,
 /// each origin scaled by σ estimated from the other origins (cross-conformal, so that the spread
 /// carries the drift of the error scale between origins), give empirical quantiles z_q (with the
-/// split-conformal (N+1)/N widening). The q-quantile at
+/// split-conformal (N+1)/N widening), widened by √(1 + 1/K) for a scale learned from K origins. The q-quantile at
 /// step h is T⁻¹(T(point) + σₕ·z_q): monotone in q by construction. Beyond the backtest window
 /// σₕ grows as √((h+1)/H_b).
 struct Calibration: Sendable {
@@ -19,6 +19,9 @@ struct Calibration: Sendable {
     let sigma: [Double]
     /// z_q per requested level.
     let z: [Double]
+
+    /// Fewer scaled errors than this give normal quantiles scaled by their RMS.
+    static let minimumErrors = 20
 
     /// Calibrates from `errors[k][h]` (NaN = not observed) for the origins in `using`.
     init?(errors: [[Double]], using origins: [Int], levels: [Double]) {
@@ -42,12 +45,21 @@ struct Calibration: Sendable {
             let own = Self.smoothedSigma(errors: errors, using: others, width: width, floor: floor)
             for h in 0..<width where errors[k][h].isFinite { scaled.append(errors[k][h] / own[h]) }
         }
-        scaled.sort()
         let n = Double(scaled.count)
+        if levels.count > 2 { scaled.sort() }
+        // A new origin's error scale differs from the mean of K origins' scales: widen by
+        // √(1 + 1/K), the factor of a prediction from a mean of K.
+        let widening = (1 + 1 / Double(origins.count)).squareRoot()
         self.sigma = sigma
+        if scaled.count < Self.minimumErrors {
+            // Too few errors for empirical quantiles: normal quantiles at their spread.
+            let rms = (scaled.reduce(0) { $0 + $1 * $1 } / max(n, 1)).squareRoot()
+            self.z = levels.map { widening * max(rms, 1) * NormalQuantile.of($0) }
+            return
+        }
         self.z = levels.map { level in
             let widened = min(1, max(0, 0.5 + (level - 0.5) * (n + 1) / n))
-            return Quantile.sorted(scaled, widened)
+            return widening * (levels.count > 2 ? Quantile.sorted(scaled, widened) : Quantile.unsorted(&scaled, widened))
         }
     }
 
@@ -67,10 +79,15 @@ struct Calibration: Sendable {
         var fallback = 0.0, n = 0.0
         for h in 0..<width { fallback += raw[h]; n += counts[h] }
         fallback = n > 0 ? fallback / n : floor
+        // Prefix sums make each window O(1).
+        var sums = [Double](repeating: 0, count: width + 1), seen = [Double](repeating: 0, count: width + 1)
+        for h in 0..<width {
+            sums[h + 1] = sums[h] + raw[h]
+            seen[h + 1] = seen[h] + counts[h]
+        }
         for h in 0..<width {
             let low = max(0, h - window), high = min(width - 1, h + window)
-            var sum = 0.0, count = 0.0
-            for j in low...high { sum += raw[j]; count += counts[j] }
+            let sum = sums[high + 1] - sums[low], count = seen[high + 1] - seen[low]
             sigma[h] = max(count > 0 ? sum / count : fallback, floor)
         }
         return sigma

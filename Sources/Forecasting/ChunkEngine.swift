@@ -1,8 +1,9 @@
 import LinearAlgebra
 
-/// Fits every candidate model for a group of series on one time grid, at every backtest origin
-/// and on the whole history. The harmonic regressions of the whole group share one design and
-/// one factorization per fit (one GEMM for all series' cross products).
+/// Fits every candidate model for groups of series on one time grid, at every backtest origin
+/// and on the whole history. The harmonic regressions of every series of the batch share one
+/// design and one factorization per fit, built once; each group adds one GEMM for its series'
+/// cross products.
 struct ChunkEngine: Sendable {
     let stepSeconds: Int64
     let start: Int64
@@ -11,6 +12,9 @@ struct ChunkEngine: Sendable {
     let options: ForecastOptions
     let profile: SeasonalProfile
     let plan: BacktestPlan
+    /// Per fit: the shared harmonic design and its factored normal equations (nil when the
+    /// profile has no harmonic model or the factorization failed).
+    let harmonicFits: [(design: HarmonicDesign, system: LeastSquares)?]
 
     init(stepSeconds: Int64, start: Int64, length: Int, horizon: Int, options: ForecastOptions) {
         self.stepSeconds = stepSeconds
@@ -19,7 +23,20 @@ struct ChunkEngine: Sendable {
         self.horizon = horizon
         self.options = options
         self.profile = SeasonalProfile(length: length, stepSeconds: stepSeconds, options: options)
-        self.plan = BacktestPlan(length: length, horizon: horizon, count: options.origins)
+        let plan = BacktestPlan(length: length, horizon: horizon, count: options.origins)
+        self.plan = plan
+        let profile = self.profile
+        let fits = plan.origins.map { ($0, plan.horizon) } + [(length, horizon)]
+        if profile.models.contains(where: \.usesHarmonic) {
+            self.harmonicFits = fits.map { origin, steps in
+                let design = HarmonicDesign(start: start, stepSeconds: stepSeconds, trainLength: origin,
+                                            horizon: steps, profile: profile, options: options)
+                guard let system = try? LeastSquares(design: design.train, ridge: design.ridge) else { return nil }
+                return (design, system)
+            }
+        } else {
+            self.harmonicFits = fits.map { _ in nil }
+        }
     }
 
     /// The fits: (training length, steps to forecast), backtests first, the final fit last.
@@ -31,23 +48,18 @@ struct ChunkEngine: Sendable {
     func candidatePaths(_ series: [PreparedSeries]) -> [CandidatePaths] {
         var result = [CandidatePaths](repeating: CandidatePaths(), count: series.count)
         let seasonal = [profile.baselineLag] + (profile.longLag.map { [$0] } ?? [])
-        let wantsHarmonic = profile.models.contains { $0.usesHarmonic }
         for (f, fit) in fits.enumerated() {
             let o = fit.origin, steps = fit.steps
             var harmonic: HarmonicBatch?
-            if wantsHarmonic {
-                let design = HarmonicDesign(start: start, stepSeconds: stepSeconds, trainLength: o,
-                                            horizon: steps, profile: profile, options: options)
+            if let shared = harmonicFits[f] {
                 var y = Matrix(rows: o, columns: 2 * series.count)
                 for (s, prepared) in series.enumerated() {
-                    let log = prepared.nonNegative
                     for i in 0..<o {
-                        let v = prepared.clipped[i]
-                        y.elements[i + s * o] = v
-                        y.elements[i + (series.count + s) * o] = log ? Transform.log(v) : v
+                        y.elements[i + s * o] = prepared.clipped[i]
+                        y.elements[i + (series.count + s) * o] = prepared.logClipped[i]
                     }
                 }
-                harmonic = try? HarmonicBatch(design: design, responses: y)
+                harmonic = try? HarmonicBatch(design: shared.design, system: shared.system, responses: y)
             }
             for (s, prepared) in series.enumerated() {
                 let n = series.count
@@ -60,7 +72,7 @@ struct ChunkEngine: Sendable {
                         result[s].append(model, SimpleModels.seasonalNaive(prepared.raw, origin: o, horizon: steps,
                                                                            lag: profile.longLag ?? profile.baselineLag))
                     case .autoregressive:
-                        let target = prepared.nonNegative ? prepared.logClipped : prepared.clipped
+                        let target = prepared.logClipped
                         let history = target[0..<o]
                         let lags = SimpleModels.lags(stepSeconds: stepSeconds, origin: o, seasonal: seasonal)
                         var path = Autoregression(history, lags: lags)?.forecast(after: history, horizon: steps)
@@ -74,7 +86,7 @@ struct ChunkEngine: Sendable {
                         var path = (0..<steps).map { harmonic.forecasts.elements[$0 + column * steps] }
                         if model == .harmonicAR || model == .harmonicLogAR {
                             let residuals = harmonic.residuals.elements[(column * o)..<((column + 1) * o)]
-                            let lags = SimpleModels.lags(stepSeconds: stepSeconds, origin: o, seasonal: [profile.baselineLag])
+                            let lags = SimpleModels.lags(stepSeconds: stepSeconds, origin: o, seasonal: seasonal)
                             if let ar = Autoregression(residuals, lags: lags) {
                                 let correction = ar.forecast(after: residuals, horizon: steps)
                                 for h in 0..<steps { path[h] += correction[h] }

@@ -30,7 +30,7 @@ public struct ForecastOptions: Sendable, Equatable {
     public static let defaultLevels: [Double] = [0.025, 0.1, 0.5, 0.9, 0.95, 0.975, 0.99]
 
     public init(levels: [Double] = ForecastOptions.defaultLevels, seasonalities: [Double]? = nil,
-                origins: Int = 3, events: [CalendarEvent] = [], fourierOrders: [Int] = [10, 6, 4],
+                origins: Int = 5, events: [CalendarEvent] = [], fourierOrders: [Int] = [10, 15, 4],
                 seasonalRidge: Double = 1e-3, changepointRidge: Double = 0.5, changepoints: Int = 6,
                 models: [ModelKind]? = nil, keepCandidateForecasts: Bool = false, threads: Int = 2) {
         self.levels = levels

@@ -39,6 +39,10 @@ public enum Forecaster {
                      threads: max(1, options.threads))
     }
 
+    /// The most recent steps fitted; older history is ignored (bounds memory and time: the
+    /// design matrices hold maximumHistory × ~60 values per backtest origin).
+    public static let maximumHistory = 100_000
+
     /// Series per group that share one harmonic fit.
     static let groupSize = 64
 
@@ -47,10 +51,15 @@ public enum Forecaster {
         -> [Result<Forecast, ForecastError>]
     {
         let levels = try options.validated(stepSeconds: stepSeconds, horizon: horizon)
-        guard let length = values.first?.count else { return [] }
-        for (i, series) in values.enumerated() where series.count != length {
-            throw .lengthMismatch(expected: length, actual: series.count, series: i)
+        guard let fullLength = values.first?.count else { return [] }
+        for (i, series) in values.enumerated() where series.count != fullLength {
+            throw .lengthMismatch(expected: fullLength, actual: series.count, series: i)
         }
+        // Only the most recent `maximumHistory` steps are fitted.
+        let dropped = max(0, fullLength - maximumHistory)
+        let values = dropped > 0 ? values.map { Array($0.suffix(maximumHistory)) } : values
+        let start = start + Int64(dropped) * stepSeconds
+        let length = fullLength - dropped
         var options = options
         options.levels = levels
         let engine = ChunkEngine(stepSeconds: stepSeconds, start: start, length: length, horizon: horizon,

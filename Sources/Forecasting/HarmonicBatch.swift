@@ -12,8 +12,8 @@ struct HarmonicBatch: Sendable {
     /// Residuals of the robust fit on the (clipped) responses, trainLength x S.
     let residuals: Matrix
 
-    init(design: HarmonicDesign, responses y: Matrix) throws(LinearAlgebraError) {
-        let system = try LeastSquares(design: design.train, ridge: design.ridge)
+    /// Fits `y` on `design`, whose normal equations `system` holds factored.
+    init(design: HarmonicDesign, system: LeastSquares, responses y: Matrix) throws(LinearAlgebraError) {
         var beta = try system.solve(design: design.train, responses: y)
         var fitted = try design.train.times(beta)
         var robust = y

@@ -11,6 +11,8 @@ struct PreparedSeries: Sendable {
     let raw: [Double]
     /// `raw` with extreme outliers clipped to median ± 10 robust deviations: the fitting target.
     let clipped: [Double]
+    /// The log-scale twin of `clipped`, log1p(max(u, 0)), for non-negative series; else `clipped`.
+    let logClipped: [Double]
     /// Whether every observed value is ≥ 0 (then forecasts and quantiles are kept ≥ 0).
     let nonNegative: Bool
     /// Divide original values by this to get `u`.
@@ -29,9 +31,12 @@ struct PreparedSeries: Sendable {
         Self.fillGaps(&u, observed: observed, seasonLag: seasonLag)
         self.observed = observed
         self.raw = u
-        self.nonNegative = finite.allSatisfy { $0 >= 0 }
+        let nonNegative = finite.allSatisfy { $0 >= 0 }
+        self.nonNegative = nonNegative
         self.scale = scale
-        self.clipped = Self.clipExtremes(u)
+        let clipped = Self.clipExtremes(u)
+        self.clipped = clipped
+        self.logClipped = nonNegative ? clipped.map { Transform.log($0) } : clipped
     }
 
     /// Fills NaN positions: from one season earlier when that is known, else by linear
@@ -76,8 +81,7 @@ struct PreparedSeries: Sendable {
         return u.map { min(max($0, low), high) }
     }
 
-    /// The log-scale twin of the fitting target, log1p(max(u, 0)); only for non-negative series.
-    var logClipped: [Double] { clipped.map { Transform.log($0) } }
+
 }
 
 /// The log1p transform used for multiplicative seasonality and for calibrating non-negative

@@ -17,6 +17,20 @@ enum Quantile {
         return (lower + upper) / 2
     }
 
+    /// The `level` quantile (type 7) of unsorted `values`, reordered in place, by quickselect:
+    /// O(n) expected, for when only one or two levels are needed.
+    static func unsorted(_ values: inout [Double], _ level: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let position = min(max(level, 0), 1) * Double(values.count - 1)
+        let low = Int(position.rounded(.down))
+        let lowValue = select(&values, low)
+        guard low + 1 < values.count else { return lowValue }
+        var highValue = Double.infinity
+        for i in (low + 1)..<values.count { highValue = min(highValue, values[i]) }
+        let w = position - Double(low)
+        return lowValue * (1 - w) + highValue * w
+    }
+
     /// Puts the k-th smallest element at index k (smaller ones before it) and returns it.
     static func select(_ a: inout [Double], _ k: Int) -> Double {
         var low = 0, high = a.count - 1

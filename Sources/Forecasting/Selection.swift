@@ -11,6 +11,8 @@ struct Selection: Sendable {
         let transform: (Double) -> Double = prepared.nonNegative ? { Transform.log($0) } : { $0 }
         var scored: [(model: ModelKind, mase: Double?)] = []
         for model in engine.profile.models {
+            // The log-scale regressions are only defined for non-negative series.
+            if !prepared.nonNegative, model == .harmonicLog || model == .harmonicLogAR { continue }
             guard let paths = candidates.paths[model], paths.count == fitCount,
                   paths.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { continue }
             scored.append((model, mase(paths, prepared, scale: scale)))

@@ -24,7 +24,7 @@ struct BacktestCommand: ParsableCommand {
     var origins: Int = 3
 
     @Option(name: .customLong("engine-origins"), help: "Internal backtest origins the engine uses to choose and calibrate.")
-    var engineOrigins: Int = 3
+    var engineOrigins: Int = 5
 
     @OptionGroup var model: ForecastModelOptions
 

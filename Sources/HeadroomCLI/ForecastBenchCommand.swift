@@ -26,7 +26,7 @@ struct ForecastBenchCommand: ParsableCommand {
     var horizon: Int = 288
 
     @Option(help: "Backtest origins for the automatic choice.")
-    var origins: Int = 3
+    var origins: Int = 5
 
     @Option(help: "Threads.")
     var threads: Int = 2
@@ -56,10 +56,12 @@ struct ForecastBenchCommand: ParsableCommand {
         }
         let options = ForecastOptions(origins: origins, threads: threads)
         let clock = ContinuousClock()
+        let cpuBefore = ForecastBenchTraffic.processCPUSeconds()
         let began = clock.now
         let results = try Forecaster.forecast(batch: values, stepSeconds: stepSeconds, start: start, horizon: horizon,
                                               options: options)
         let elapsed = clock.now - began
+        let cpu = ForecastBenchTraffic.processCPUSeconds() - cpuBefore
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         var chosen: [String: Int] = [:]
         var autoMASE = 0.0, naiveMASE = 0.0, scored = 0
@@ -73,7 +75,7 @@ struct ForecastBenchCommand: ParsableCommand {
         }
         print("OpenBLAS: \(Forecaster.blasConfiguration)")
         print("forecast: \(series) series x \(points) points (step \(stepSeconds) s), horizon \(horizon), \(origins) backtest origins, \(threads) threads")
-        print("elapsed: \(String(format3: seconds)) s (\(String(format3: Double(series) / max(seconds, 1e-9))) series/s)")
+        print("elapsed: \(String(format3: seconds)) s (\(String(format3: Double(series) / max(seconds, 1e-9))) series/s), CPU \(String(format3: cpu)) s (user + system, all threads)")
         if scored > 0 {
             print("mean backtest MASE: chosen \(String(format3: autoMASE / Double(scored))), seasonal naive \(String(format3: naiveMASE / Double(scored)))")
         }

@@ -22,7 +22,7 @@ struct ForecastFileCommand: ParsableCommand {
     var output: String?
 
     @Option(help: "Backtest origins used to choose the model and calibrate the quantiles.")
-    var origins: Int = 3
+    var origins: Int = 5
 
     @OptionGroup var model: ForecastModelOptions
 

@@ -27,6 +27,11 @@ struct ForecastInput {
 
     static let columns = ["series", "timestamp", "value"]
 
+    /// Whether a value field spells NaN (any case): a missing value.
+    static func isNaN(_ field: ArraySlice<UInt8>) -> Bool {
+        field.count == 3 && field.map { $0 | 0x20 } == Array("nan".utf8)
+    }
+
     static func parse(_ bytes: [UInt8], file: String) throws(ForecastInputError) -> ForecastInput {
         var problems = ForecastInputError(file: file, problems: [])
         var series: [Series] = []
@@ -44,56 +49,57 @@ struct ForecastInput {
             if lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
             defer { start = end + 1 }
             if lineEnd == start { continue }
-            var fields: [ArraySlice<UInt8>] = []
-            var fieldStart = start
+            // Field boundaries: the commas of the line (a name may not hold one).
+            var commas: [Int] = []
             for i in start..<lineEnd where bytes[i] == comma {
-                fields.append(bytes[fieldStart..<i])
-                fieldStart = i + 1
+                commas.append(i)
+                if commas.count > 2 { break }
             }
-            fields.append(bytes[fieldStart..<lineEnd])
             if lineNumber == 1 {
-                let header = fields.map { String(decoding: $0, as: UTF8.self).trimmed.lowercased() }
+                let header = String(decoding: bytes[start..<lineEnd], as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
+                    .map { String($0).trimmed.lowercased() }
                 if header != columns {
                     problems.add(line: 1, column: nil, "header must be 'series,timestamp,value', found '\(header.joined(separator: ","))'")
                     throw problems
                 }
                 continue
             }
-            guard fields.count == 3 else {
-                problems.add(line: lineNumber, column: nil, "expected 3 fields (series,timestamp,value), found \(fields.count)")
+            guard commas.count == 2 else {
+                let found = commas.count + 1
+                problems.add(line: lineNumber, column: nil, "expected 3 fields (series,timestamp,value), found \(found > 3 ? "more than 3" : "\(found)")")
                 continue
             }
-            let nameBytes = Array(fields[0])
-            guard !nameBytes.isEmpty else {
+            let nameRange = start..<commas[0], timeRange = (commas[0] + 1)..<commas[1], valueRange = (commas[1] + 1)..<lineEnd
+            guard !nameRange.isEmpty else {
                 problems.add(line: lineNumber, column: 1, "series name is empty")
                 continue
             }
-            let timeText = Substring(String(decoding: fields[1], as: UTF8.self))
-            guard let time = ForecastTimestamp.parse(timeText) else {
-                problems.add(line: lineNumber, column: 2, "'\(timeText)' is not an RFC 3339 timestamp or epoch seconds")
+            guard let time = ForecastTimestamp.parse(bytes[timeRange]) else {
+                let text = String(decoding: bytes[timeRange], as: UTF8.self)
+                problems.add(line: lineNumber, column: 2, "'\(text)' is not an RFC 3339 timestamp or epoch seconds")
                 continue
             }
             if time.isEpoch { epoch += 1 } else { rfc += 1 }
-            let valueText = String(decoding: fields[2], as: UTF8.self)
             var value = Double.nan
-            if !valueText.isEmpty, valueText.lowercased() != "nan" {
-                guard let parsed = Double(valueText), parsed.isFinite else {
-                    problems.add(line: lineNumber, column: 3, "'\(valueText)' is not a finite number (leave it empty for missing)")
+            if !valueRange.isEmpty, !Self.isNaN(bytes[valueRange]) {
+                guard let parsed = ForecastNumber.parse(bytes, valueRange), parsed.isFinite else {
+                    let text = String(decoding: bytes[valueRange], as: UTF8.self)
+                    problems.add(line: lineNumber, column: 3, "'\(text)' is not a finite number (leave it empty for missing)")
                     continue
                 }
                 value = parsed
             }
             let slot: Int
-            if nameBytes == lastName, lastIndex >= 0 {
+            if lastIndex >= 0, bytes[nameRange].elementsEqual(lastName) {
                 slot = lastIndex
             } else {
-                let name = String(decoding: nameBytes, as: UTF8.self)
+                let name = String(decoding: bytes[nameRange], as: UTF8.self)
                 if let known = index[name] { slot = known } else {
                     slot = series.count
                     index[name] = slot
                     series.append(Series(name: name))
                 }
-                lastName = nameBytes
+                lastName = Array(bytes[nameRange])
                 lastIndex = slot
             }
             series[slot].timestamps.append(time.seconds)

@@ -13,6 +13,9 @@ struct ForecastModelOptions: ParsableArguments {
     @Option(help: "Quantile levels, comma separated, each strictly between 0 and 1.")
     var quantiles: String = ForecastOptions.defaultLevels.map { "\($0)" }.joined(separator: ",")
 
+    @Option(help: "Event calendar CSV: name,start,end (RFC 3339 or epoch seconds, end exclusive).")
+    var events: String?
+
     @Option(help: "Threads for batch fitting.")
     var threads: Int = 2
 
@@ -48,7 +51,8 @@ struct ForecastModelOptions: ParsableArguments {
         }
         guard threads >= 1, threads <= 256 else { throw ValidationError("--threads: must be between 1 and 256") }
         guard origins >= 1, origins <= 100 else { throw ValidationError("--origins: must be between 1 and 100") }
-        return ForecastOptions(levels: levels, seasonalities: periods, origins: origins, threads: threads)
+        let calendar = try events.map { path throws(ForecastInputError) in try ForecastEvents.read(path: path) } ?? []
+        return ForecastOptions(levels: levels, seasonalities: periods, origins: origins, events: calendar, threads: threads)
     }
 }
 

@@ -23,7 +23,7 @@ struct ForecastRunCommand: ParsableCommand {
     var quantiles: String = ForecastOptions.defaultLevels.map { "\($0)" }.joined(separator: ",")
 
     @Option(help: "Rolling-origin backtest origins per series (1 to 20).")
-    var origins = 3
+    var origins = ForecastOptions().origins
 
     func validate() throws {
         guard (1...20).contains(origins) else { throw ValidationError("--origins must be between 1 and 20, not \(origins)") }

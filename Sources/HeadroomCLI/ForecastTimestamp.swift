@@ -6,8 +6,15 @@ import Traffic
 enum ForecastTimestamp {
     /// Unix seconds and whether the text was epoch seconds, or nil when it is neither form.
     static func parse(_ text: Substring) -> (seconds: Int64, isEpoch: Bool)? {
-        guard let seconds = Timestamp.parse(String(text)) else { return nil }
-        return (seconds, text.allSatisfy { $0.isASCII && $0.isNumber })
+        parse(ArraySlice(text.utf8))
+    }
+
+    /// The same, straight from a field's bytes (no intermediate `String`).
+    static func parse(_ field: ArraySlice<UInt8>) -> (seconds: Int64, isEpoch: Bool)? {
+        field.withUnsafeBufferPointer { bytes in
+            guard let seconds = Timestamp.parse(bytes) else { return nil }
+            return (seconds, bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        }
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` for Unix seconds.

@@ -27,6 +27,9 @@ struct PlanShowCommand: ParsableCommand {
     @Option(name: .customLong("plan"), help: "Plan version (default: the newest).")
     var planID: Int64?
 
+    @Flag(help: "In the table, one row per planning step rather than per hour (its busiest step).")
+    var everyStep = false
+
     func run() throws {
         let store = try database.open()
         guard let run = try store.planRun(id: planID) else {
@@ -66,9 +69,9 @@ struct PlanShowCommand: ParsableCommand {
             + "\(plan.gpusPerReplica)x \(plan.gpuType) per replica, \(plan.workloadClass.rawValue), planned on "
             + (plan.quantile.map { "forecast quantile \($0)" } ?? "the mean forecast")
             + ", lead time \(Int(plan.leadTimeSeconds)) s\n\n"
-        // One row per hour, at its busiest step (the most replicas needed).
-        let perHour = max(1, Int(3_600 / plan.stepSeconds))
-        var rows = [["hour (UTC)", "peak demand req/s", "replicas needed", "batch size", "ready", "launched"]]
+        // One row per hour, at its busiest step (the most replicas needed), or one per step.
+        let perHour = everyStep ? 1 : max(1, Int(3_600 / plan.stepSeconds))
+        var rows = [[everyStep ? "step (UTC)" : "hour (UTC)", "demand req/s", "replicas needed", "batch size", "ready", "launched"]]
         for first in stride(from: 0, to: plan.replicas.count, by: perHour) {
             let range = first..<min(first + perHour, plan.replicas.count)
             guard let busiest = range.max(by: { plan.replicas[$0] < plan.replicas[$1] }) else { continue }
@@ -103,7 +106,10 @@ struct PlanShowCommand: ParsableCommand {
             text += TextTable(days).render() + "\n"
             text += "monthly: \(PlanSummary.usd(pool.monthly.totalUSD)) (reserved \(PlanSummary.usd(pool.monthly.reservedUSD)), "
                 + "on demand \(PlanSummary.usd(pool.monthly.onDemandUSD)), spot \(PlanSummary.usd(pool.monthly.spotUSD))); "
-                + "all on demand \(PlanSummary.usd(pool.allOnDemandMonthlyUSD)), static peak \(PlanSummary.usd(pool.staticPeakOnDemandMonthlyUSD))"
+                + "all on demand \(PlanSummary.usd(pool.allOnDemandMonthlyUSD)) (saves "
+                + PlanSummary.percent(1 - pool.monthly.totalUSD / max(pool.allOnDemandMonthlyUSD, 1e-9))
+                + "), static peak on demand \(PlanSummary.usd(pool.staticPeakOnDemandMonthlyUSD)) (saves "
+                + PlanSummary.percent(1 - pool.monthly.totalUSD / max(pool.staticPeakOnDemandMonthlyUSD, 1e-9)) + ")"
         }
         return text
     }

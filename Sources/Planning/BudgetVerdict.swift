@@ -1,7 +1,9 @@
 /// Whether the plan fits the monthly budget and, if not, whose headroom would have to go.
 public struct BudgetVerdict: Sendable, Hashable, Codable {
+    /// The configured budget and the plan's monthly cost, USD per month of 730.5 hours.
     public var monthlyBudgetUSD: Double
     public var plannedMonthlyUSD: Double
+    /// Whether the planned cost is at most the budget.
     public var withinBudget: Bool
     /// Planned minus budget, USD per month (0 when within).
     public var overrunUSD: Double
@@ -19,5 +21,6 @@ public struct BudgetVerdict: Sendable, Hashable, Codable {
 public struct HeadroomCut: Sendable, Hashable, Codable {
     public var model: String
     public var region: String
+    /// What the headroom costs, USD per month.
     public var monthlyUSD: Double
 }

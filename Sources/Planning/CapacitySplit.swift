@@ -1,6 +1,7 @@
 /// Reserved / on-demand / spot capacity of one GPU type in one region, pooled over the models
 /// that share it, with its expected cost.
 public struct CapacitySplit: Sendable, Hashable, Codable {
+    /// The pool: region, GPU type and its node shape.
     public var region: String
     public var gpuType: String
     public var gpusPerNode: Int

@@ -15,7 +15,9 @@ public struct CapacityOffer: Sendable, Hashable, Codable {
 
 /// Spot capacity in one region for one GPU type: its price and how far it can be relied on.
 public struct SpotOffer: Sendable, Hashable, Codable {
+    /// Spot USD per GPU-hour (without the buffer).
     public var usdPerGPUHour: Double
+    /// Seconds until a spot node is usable.
     public var provisioningSeconds: Double
     /// Expected interruptions per spot node per hour (0.05: one node in twenty is reclaimed
     /// each hour).
@@ -44,7 +46,9 @@ public struct SpotOffer: Sendable, Hashable, Codable {
 public struct GPUOffer: Sendable, Hashable, Codable {
     public var region: String
     public var gpuType: String
+    /// Reserved capacity at its effective hourly rate.
     public var reserved: CapacityOffer
+    /// On-demand capacity.
     public var onDemand: CapacityOffer
     /// Nil when the region sells no spot for this GPU type.
     public var spot: SpotOffer?

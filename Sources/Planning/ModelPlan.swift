@@ -2,12 +2,15 @@
 ///
 /// Arrays are per planning step, the step `i` starting at `start + i × stepSeconds` (Unix s).
 public struct ModelPlan: Sendable, Hashable, Codable {
+    /// Model, region and the profile facts the plan was made with.
     public var model: String
     public var region: String
     public var gpuType: String
     public var gpusPerReplica: Int
     public var workloadClass: WorkloadClass
+    /// Planning step, seconds.
     public var stepSeconds: Int64
+    /// Unix seconds of the start of the first step.
     public var start: Int64
     /// The forecast quantile planned on; nil for the point forecast (mean).
     public var quantile: Double?

@@ -1,13 +1,16 @@
 /// How one served model behaves on its GPU, and the rules for scaling it.
 public struct ModelProfile: Sendable, Hashable, Codable {
+    /// The model's name, as in the traffic series.
     public var name: String
     /// Name of a ``GPUType`` of the fleet.
     public var gpuType: String
+    /// GPUs one replica uses (at most one node's).
     public var gpusPerReplica: Int
     /// GPU memory one replica needs, in GiB (over all its GPUs).
     public var gpuMemoryGiB: Double
     /// Seconds to load the model on a ready node before it serves.
     public var coldStartSeconds: Double
+    /// Interactive or batch.
     public var workloadClass: WorkloadClass
     /// Batch class only: seconds within which every request must complete after it arrives.
     public var deadlineSeconds: Double?
@@ -21,6 +24,7 @@ public struct ModelProfile: Sendable, Hashable, Codable {
     public var minReplicas: Int
     /// Cap: replicas never planned above this, per region.
     public var maxReplicas: Int
+    /// Scale-up rate limit.
     public var scaleUp: ScaleUpLimit
     /// Seconds the need must stay lower before capacity is removed.
     public var scaleDownStabilizationSeconds: Int64

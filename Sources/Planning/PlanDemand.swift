@@ -3,6 +3,7 @@ public import Traffic
 /// The demand of one model in one region, as the planner takes it: the forecast ahead and the
 /// recent actual history, both in requests per step.
 public struct PlanDemand: Sendable, Hashable {
+    /// Model and region, as named in the configuration.
     public var model: String
     public var region: String
     /// Step of both series; the planning step must be a whole multiple of it.

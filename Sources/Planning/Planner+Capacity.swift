@@ -20,7 +20,7 @@ extension Planner {
                 let batch = member.plan.workloadClass == .batch
                 for (index, launched) in member.plan.launchedReplicas.enumerated() {
                     let at = member.plan.start + Int64(index) * step
-                    let gpus = Double(launched * member.plan.gpusPerReplica)
+                    let gpus = Double(launched) * Double(member.plan.gpusPerReplica)
                     horizon[at, default: PoolLevel(at: at, interactiveGPUs: 0, batchGPUs: 0)].add(gpus, batch: batch)
                 }
                 for (at, gpus) in member.historyGPUs {
@@ -75,108 +75,10 @@ extension Planner {
         }
         return splits
     }
-
-    static func totals(_ splits: [CapacitySplit], results: [ModelResult]) -> FleetTotals {
-        let monthly = splits.reduce(CostBreakdown()) { $0 + $1.monthly }
-        let onDemand = splits.reduce(0) { $0 + $1.allOnDemandMonthlyUSD }
-        let peak = splits.reduce(0) { $0 + $1.staticPeakOnDemandMonthlyUSD }
-        return FleetTotals(
-            horizon: splits.reduce(CostBreakdown()) { $0 + $1.horizon }, monthly: monthly,
-            allOnDemandMonthlyUSD: onDemand, staticPeakOnDemandMonthlyUSD: peak,
-            staticPeakReservedMonthlyUSD: splits.reduce(0) { $0 + $1.staticPeakReservedMonthlyUSD },
-            savingsVersusOnDemandMonthlyUSD: onDemand - monthly.totalUSD,
-            savingsVersusStaticPeakMonthlyUSD: peak - monthly.totalUSD,
-            replicaHoursSavedByBatching: results.reduce(0) { $0 + $1.plan.replicaHoursSavedByBatching })
-    }
-
-    /// Compares the monthly cost with the budget. Over budget, the plans' headroom (GPU-hours
-    /// planned above the point forecast, priced on demand and scaled to a month) is listed most
-    /// expensive first until it covers the overrun.
-    func budgetVerdict(budget: Double, totals: FleetTotals, results: [ModelResult]) -> BudgetVerdict {
-        let planned = totals.monthly.totalUSD
-        guard planned > budget else {
-            return BudgetVerdict(monthlyBudgetUSD: budget, plannedMonthlyUSD: planned, withinBudget: true, overrunUSD: 0,
-                                 modelsLosingHeadroom: [], meetableByCuttingHeadroom: true,
-                                 message: "within budget: \(Self.usd(planned)) of \(Self.usd(budget)) a month")
-        }
-        let overrun = planned - budget
-        let cuts = results.compactMap { result -> HeadroomCut? in
-            let rate = configuration.offers[result.plan.region]?[result.plan.gpuType]?.onDemand.usdPerGPUHour ?? 0
-            let hours = Double(result.plan.replicas.count * Int(result.plan.stepSeconds)) / 3_600
-            guard result.headroomGPUHours > 0, hours > 0 else { return nil }
-            return HeadroomCut(model: result.plan.model, region: result.plan.region,
-                               monthlyUSD: result.headroomGPUHours * rate * FleetConfiguration.hoursPerMonth / hours)
-        }.sorted { $0.monthlyUSD > $1.monthlyUSD }
-        var chosen: [HeadroomCut] = []
-        var covered = 0.0
-        for cut in cuts where covered < overrun {
-            chosen.append(cut)
-            covered += cut.monthlyUSD
-        }
-        let meetable = covered >= overrun
-        let names = chosen.map { "\($0.model)/\($0.region)" }.joined(separator: ", ")
-        let message = meetable
-            ? "over budget by \(Self.usd(overrun)) a month: dropping the headroom of \(names) would fit it"
-            : "over budget by \(Self.usd(overrun)) a month: even without any headroom"
-                + (names.isEmpty ? "" : " (\(names))") + " the plan costs \(Self.usd(planned - covered)) a month"
-        return BudgetVerdict(monthlyBudgetUSD: budget, plannedMonthlyUSD: planned, withinBudget: false,
-                             overrunUSD: overrun, modelsLosingHeadroom: chosen, meetableByCuttingHeadroom: meetable,
-                             message: message)
-    }
-
-    static func usd(_ value: Double) -> String { "$\(Int(value.rounded()))" }
 }
 
 extension PoolLevel {
     mutating func add(_ gpus: Double, batch: Bool) {
         if batch { batchGPUs += gpus } else { interactiveGPUs += gpus }
-    }
-}
-
-/// Effective prices of one pool and how one step of it is bought.
-struct PoolPricing {
-    var offer: GPUOffer
-    var spotBuffer: Double
-    var spotShare: Double
-    /// Spot USD per needed GPU-hour, buffer included; nil without spot.
-    var spotRate: Double?
-
-    init(offer: GPUOffer, batchColdStartSeconds: Double) {
-        self.offer = offer
-        if let spot = offer.spot {
-            spotBuffer = spot.buffer(coldStartSeconds: batchColdStartSeconds)
-            let rate = spot.usdPerGPUHour * (1 + spotBuffer)
-            spotRate = rate
-            // Spot is used only where it is cheaper than on demand.
-            spotShare = rate < offer.onDemand.usdPerGPUHour ? min(1, max(0, spot.reliableShare)) : 0
-        } else {
-            spotBuffer = 0
-            spotShare = 0
-            spotRate = nil
-        }
-    }
-
-    /// USD per GPU-hour of batch work above the reservation.
-    var batchOverflowRate: Double {
-        spotShare * (spotRate ?? 0) + (1 - spotShare) * offer.onDemand.usdPerGPUHour
-    }
-
-    /// One step: the reservation serves interactive GPUs first, then batch; interactive
-    /// overflow goes on demand; batch overflow goes to spot (its reliable share, with the buffer)
-    /// and the rest on demand.
-    func cost(_ level: PoolLevel, reservedGPUs: Double, hours: Double) -> CostBreakdown {
-        let interactiveOverflow = max(0, level.interactiveGPUs - reservedGPUs)
-        let reservedLeft = max(0, reservedGPUs - level.interactiveGPUs)
-        let batchOverflow = max(0, level.batchGPUs - reservedLeft)
-        let spotNeeded = batchOverflow * spotShare
-        var cost = CostBreakdown()
-        cost.reservedGPUHours = reservedGPUs * hours
-        cost.reservedUsedGPUHours = min(level.totalGPUs, reservedGPUs) * hours
-        cost.onDemandGPUHours = (interactiveOverflow + batchOverflow - spotNeeded) * hours
-        cost.spotGPUHours = spotNeeded * (1 + spotBuffer) * hours
-        cost.reservedUSD = cost.reservedGPUHours * offer.reserved.usdPerGPUHour
-        cost.onDemandUSD = cost.onDemandGPUHours * offer.onDemand.usdPerGPUHour
-        cost.spotUSD = cost.spotGPUHours * (offer.spot?.usdPerGPUHour ?? 0)
-        return cost
     }
 }

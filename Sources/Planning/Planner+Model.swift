@@ -20,7 +20,7 @@ extension Planner {
             return need
         }
         let deadline = profile.deadlineSeconds ?? seconds
-        let backlog = BatchBacklog(arrivals: counts, dueSteps: Int(deadline / seconds))
+        let backlog = BatchBacklog(arrivals: counts, dueSteps: max(1, steps(deadline, of: stepSeconds, rounding: .down)))
         var served = 0.0
         var queued = 0.0
         var servedPerStep: [Double] = []
@@ -42,6 +42,16 @@ extension Planner {
         return need
     }
 
+    /// `seconds` in whole steps (rounded up unless told), within 0 … 2^30.
+    static func steps(_ seconds: Double, of step: Int64, rounding: FloatingPointRoundingRule = .up) -> Int {
+        let count = (seconds / Double(step)).rounded(rounding)
+        guard count.isFinite, count > 0 else { return 0 }
+        return count < Double(1 << 30) ? Int(count) : 1 << 30
+    }
+
+    /// Seconds as a whole number for messages and times, saturating at 10^15.
+    static func whole(_ seconds: Double) -> Int64 { Int64(min(max(seconds, 0), 1e15)) }
+
     func planModel(profile: ModelProfile, demand: PreparedDemand, offer: GPUOffer, now: Int64) -> ModelResult {
         let settings = configuration.settings
         let step = settings.step.seconds
@@ -53,11 +63,11 @@ extension Planner {
             provisioning = max(provisioning, spot.provisioningSeconds)
         }
         let lead = provisioning + profile.coldStartSeconds
-        let leadSteps = Int((lead / Double(step)).rounded(.up))
+        let leadSteps = Self.steps(lead, of: step)
         let scheduler = PrescaleScheduler(
             leadSteps: leadSteps, floor: profile.minReplicas, scaleUpReplicas: profile.scaleUp.replicas,
-            scaleUpSpacingSteps: Int((Double(profile.scaleUp.periodSeconds) / Double(step)).rounded(.up)),
-            stabilizationSteps: Int((Double(profile.scaleDownStabilizationSeconds) / Double(step)).rounded(.up)),
+            scaleUpSpacingSteps: Self.steps(Double(profile.scaleUp.periodSeconds), of: step),
+            stabilizationSteps: Self.steps(Double(profile.scaleDownStabilizationSeconds), of: step),
             maxActionsPerDay: settings.maxActionsPerDay, stepsPerDay: Int(86_400 / step))
         let schedule = scheduler.schedule(required: replicas, initial: demand.currentReplicas)
         let actions = schedule.changes.map { change in
@@ -67,15 +77,15 @@ extension Planner {
             if up {
                 let target = min(change.step + leadSteps, replicas.count - 1)
                 reason = "ready by \(Timestamp.format(demand.start + Int64(target) * step)) for a need of "
-                    + "\(replicas[target]) replicas (lead \(Int(lead)) s: provisioning \(Int(provisioning)) s "
-                    + "+ cold start \(Int(profile.coldStartSeconds)) s)"
+                    + "\(replicas[target]) replicas (lead \(Self.whole(lead)) s: provisioning \(Self.whole(provisioning)) s "
+                    + "+ cold start \(Self.whole(profile.coldStartSeconds)) s)"
             } else {
                 reason = "need at most \(change.to) replicas over the \(profile.scaleDownStabilizationSeconds) s "
                     + "stabilisation window and the next lead time"
             }
             return ScaleAction(at: at, model: profile.name, region: offer.region, kind: up ? .scaleUp : .scaleDown,
                                fromReplicas: change.from, replicas: change.to,
-                               readyAt: up ? at + Int64(lead.rounded(.up)) : at, reason: reason)
+                               readyAt: up ? at + Int64(Self.whole(lead.rounded(.up))) : at, reason: reason)
         }
         let gpus = Double(profile.gpusPerReplica)
         let saved = need.sizings.reduce(0) { $0 + Double($1.replicasAtSmallestBatch - $1.replicas) } * stepHours
@@ -86,16 +96,20 @@ extension Planner {
             plannedRequestsPerSecond: need.ratePerSecond, replicas: replicas, batchSize: need.sizings.map(\.batchSize),
             launchedReplicas: schedule.launched, readyReplicas: schedule.ready, initialReplicas: schedule.initial,
             actions: actions, leadTimeSeconds: lead,
-            gpuHours: Double(schedule.launched.reduce(0, +)) * gpus * stepHours,
+            gpuHours: schedule.launched.reduce(0) { $0 + Double($1) } * gpus * stepHours,
             replicaHoursSavedByBatching: saved,
             cappedSteps: need.sizings.filter { $0.uncappedReplicas > $0.replicas }.count,
             uncoveredSteps: uncovered, maxBacklogRequests: need.maxBacklog, lateRequests: need.late)
         // History: what the actual traffic needed, for the reservation window.
         var history: [Int64: Double] = [:]
         let windowStart = now - settings.reservationWindowSeconds
-        let historyNeed = Self.need(demand.history, profile: profile, stepSeconds: step)
+        // Only the window is sized, with a day (or a deadline, if longer) before it as lead-in
+        // so that a batch backlog carried into the window is counted.
+        let leadIn = max(86_400, Int64(profile.deadlineSeconds ?? 0))
+        let skip = Int(max(0, min(Int64(demand.history.count), (windowStart - leadIn - demand.historyStart) / step)))
+        let historyNeed = Self.need(Array(demand.history.dropFirst(skip)), profile: profile, stepSeconds: step)
         for (index, sizing) in historyNeed.sizings.enumerated() {
-            let at = demand.historyStart + Int64(index) * step
+            let at = demand.historyStart + Int64(skip + index) * step
             if at >= windowStart, at < demand.start, at < now { history[at] = Double(sizing.replicas) * gpus }
         }
         var headroom = 0.0

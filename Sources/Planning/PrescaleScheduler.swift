@@ -15,20 +15,25 @@
 ///   new replica could be ready, and only while fewer than `maxActionsPerDay` actions happened in
 ///   the last day.
 public struct PrescaleScheduler: Sendable {
+    /// Steps from a scale-up to ready replicas (provisioning + cold start, rounded up).
     public var leadSteps: Int
+    /// Warm floor: replicas never removed below it.
     public var floor: Int
+    /// Rate limit: most replicas per scale-up, and least steps between scale-ups.
     public var scaleUpReplicas: Int
     public var scaleUpSpacingSteps: Int
+    /// Steps the need must stay lower before a scale-down.
     public var stabilizationSteps: Int
+    /// Most actions in any `stepsPerDay` steps before scale-downs are skipped.
     public var maxActionsPerDay: Int
     public var stepsPerDay: Int
 
     public init(leadSteps: Int, floor: Int, scaleUpReplicas: Int, scaleUpSpacingSteps: Int,
                 stabilizationSteps: Int, maxActionsPerDay: Int, stepsPerDay: Int) {
-        self.leadSteps = max(0, leadSteps)
+        self.leadSteps = min(max(0, leadSteps), 1 << 30)
         self.floor = max(0, floor)
-        self.scaleUpReplicas = max(1, scaleUpReplicas)
-        self.scaleUpSpacingSteps = max(1, scaleUpSpacingSteps)
+        self.scaleUpReplicas = min(max(1, scaleUpReplicas), 1 << 30)
+        self.scaleUpSpacingSteps = min(max(1, scaleUpSpacingSteps), 1 << 30)
         self.stabilizationSteps = max(0, stabilizationSteps)
         self.maxActionsPerDay = max(0, maxActionsPerDay)
         self.stepsPerDay = max(1, stepsPerDay)

@@ -56,16 +56,19 @@ public struct ReservationOptimizer: Sendable {
     }
 
     /// The cost-minimising number of reserved nodes: the largest `k` whose marginal value
-    /// exceeds its price (by more than a relative 1e-12).
+    /// exceeds its price (by more than a relative 1e-12), found by bisection in O(T log peak).
     public func optimalNodes(levels: [PoolLevel]) -> Int {
         guard !levels.isEmpty, reservedRate < onDemandRate || reservedRate < batchOverflowRate else { return 0 }
         let price = Double(gpusPerNode) * reservedRate * Double(levels.count) * stepHours
         let peak = levels.map(\.totalGPUs).max() ?? 0
-        let most = Int((peak / Double(gpusPerNode)).rounded(.up))
-        var nodes = 0
-        while nodes < most, marginalValue(node: nodes + 1, levels: levels) > price * (1 + 1e-12) {
-            nodes += 1
+        let most = Int(min((peak / Double(gpusPerNode)).rounded(.up), 1e15))
+        // The marginal value falls with k (convexity), so bisect for the last node worth its price.
+        var low = 0
+        var high = most
+        while low < high {
+            let middle = low + (high - low + 1) / 2
+            if marginalValue(node: middle, levels: levels) > price * (1 + 1e-12) { low = middle } else { high = middle - 1 }
         }
-        return nodes
+        return low
     }
 }

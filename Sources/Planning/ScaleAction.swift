@@ -1,5 +1,6 @@
 /// One action of the pre-scale schedule: set a model's replicas in a region.
 public struct ScaleAction: Sendable, Hashable, Codable {
+    /// The direction of an action.
     public enum Kind: String, Sendable, Hashable, Codable {
         case scaleUp = "scale-up"
         case scaleDown = "scale-down"
@@ -7,8 +8,10 @@ public struct ScaleAction: Sendable, Hashable, Codable {
 
     /// Unix seconds at which to act.
     public var at: Int64
+    /// Model and region acted on.
     public var model: String
     public var region: String
+    /// Whether replicas are added or removed.
     public var kind: Kind
     /// Replicas running before the action.
     public var fromReplicas: Int

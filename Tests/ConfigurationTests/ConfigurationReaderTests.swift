@@ -118,6 +118,17 @@ extension String {
             == "models.chat-8b.gpus_per_replica: 16 GPUs do not fit on one H100 node of 8 (line 14)")
     }
 
+    @Test func absurdSizesAreRefused() {
+        #expect(problem(replacing("max_replicas: 10", with: "max_replicas: 1000000000000"))
+            == "models.chat-8b.max_replicas: must be at most 1000000, got 1000000000000 (line 23)")
+        #expect(problem(replacing("cold_start_s: 90", with: "cold_start_s: 1e20"))
+            == "models.chat-8b.cold_start_s: must be at most 366 days, got 1e+20 s (line 16)")
+        #expect(problem(replacing("horizon: 24h", with: "horizon: 366d"))
+            == "planning.horizon: is 105408 steps of 5m; at most 20000 are planned (line 3)")
+        #expect(problem(replacing("horizon: 24h", with: "horizon: 999999d"))
+            == "planning.horizon: must be at most 366 days, got '999999d' (line 3)")
+    }
+
     @Test func inconsistenciesAreNamed() {
         #expect(problem(replacing("gpu_type: H100", with: "gpu_type: B200"))
             == "models.chat-8b.gpu_type: unknown GPU type 'B200' (known: H100) (line 13)")

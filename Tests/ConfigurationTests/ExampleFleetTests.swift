@@ -64,8 +64,12 @@ import Traffic
 
     @Test func theExampleFleetPlansTheDemoTraffic() throws {
         let fleet = try ConfigurationReader.load(path: Self.examplePath)
-        let now: Int64 = 1_790_208_000  // 2026-09-23T00:00:00Z
-        let plan = try Planner(configuration: fleet).plan(demand: Self.demoDemand(now: now), now: now)
+        let now: Int64 = 1_790_208_000  // 2026-09-24T00:00:00Z
+        let demand = Self.demoDemand(now: now)
+        let clock = ContinuousClock()
+        var planned: FleetPlan?
+        let elapsed = try clock.measure { planned = try Planner(configuration: fleet).plan(demand: demand, now: now) }
+        let plan = try #require(planned)
         #expect(plan.models.count == 8)
         #expect(plan.warnings.isEmpty, "\(plan.warnings)")
         for model in plan.models {
@@ -81,7 +85,7 @@ import Traffic
         }
         #expect(plan.totals.savingsVersusOnDemandMonthlyUSD > 0)
         #expect(plan.totals.savingsVersusStaticPeakMonthlyUSD > 0)
-        if getenv("HEADROOM_PRINT_PLAN") != nil { print(Self.summary(plan)) }
+        if getenv("HEADROOM_PRINT_PLAN") != nil { print(Self.summary(plan) + "\nplanned in \(elapsed)") }
     }
 
     static func summary(_ plan: FleetPlan) -> String {

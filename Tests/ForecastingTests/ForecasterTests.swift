@@ -87,3 +87,20 @@ func expectWellFormed(_ forecast: Forecast, horizon: Int, nonNegative: Bool,
         try Forecaster.forecast(series, horizon: 1, options: ForecastOptions(events: [CalendarEvent(name: "x", start: 5, end: 1)]))
     }
 }
+
+@Test func intervalsAreCalibratedOnHeldOutData() throws {
+    // Twenty held-out days of noisy seasonal traffic: the 95% interval should cover about 95%.
+    var inside = 0, total = 0
+    let values = SyntheticSeries.hourly(count: 24 * 70, noise: 8, seed: 9)
+    for day in 0..<20 {
+        let cut = 24 * 50 + 24 * day
+        let series = RegularSeries(values: Array(values[0..<cut]), stepSeconds: 3_600, start: 0)
+        let forecast = try Forecaster.forecast(series, horizon: 24, options: ForecastOptions(levels: [0.025, 0.975]))
+        for h in 0..<24 {
+            total += 1
+            if values[cut + h] >= forecast.quantiles[0][h], values[cut + h] <= forecast.quantiles[1][h] { inside += 1 }
+        }
+    }
+    let coverage = Double(inside) / Double(total)
+    #expect(coverage > 0.9 && coverage < 0.995, "coverage \(coverage)")
+}

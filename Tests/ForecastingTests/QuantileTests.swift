@@ -22,3 +22,13 @@ import Testing
     #expect(short.horizon == 25 && short.origins.allSatisfy { $0 >= 50 })
     #expect(BacktestPlan(length: 2, horizon: 5, count: 3).origins.isEmpty)
 }
+
+@Test func quickselectQuantilesMatchSortedOnes() {
+    var rng = SyntheticSeries.Noise(state: 11)
+    let values = (0..<777).map { _ in rng.gaussian() }
+    let sorted = values.sorted()
+    for level in [0.0, 0.025, 0.5, 0.975, 1.0] {
+        var work = values
+        #expect(abs(Quantile.unsorted(&work, level) - Quantile.sorted(sorted, level)) < 1e-12)
+    }
+}

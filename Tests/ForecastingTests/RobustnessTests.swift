@@ -88,3 +88,30 @@ func shortHistoriesDegradeGracefully(length: Int) throws {
     let eventHour = (6 * 7 + 5) * 24 + 12 - hours
     #expect(forecast.point[eventHour + 2] > 1.8 * forecast.point[eventHour - 24 + 2])
 }
+
+@Test func negativeSeriesNeverGetLogModels() throws {
+    let values = SyntheticSeries.hourly(count: 24 * 21).map { $0 - 120 }
+    let forecast = try run(values)
+    expectWellFormed(forecast, horizon: 24, nonNegative: false)
+    #expect(!forecast.candidates.contains { $0.model.contains("log") })
+    #expect(forecast.quantiles.joined().contains { $0 < 0 })
+}
+
+@Test func veryLongHistoriesUseTheRecentPart() throws {
+    let values = (0..<(Forecaster.maximumHistory + 500)).map { Double($0 % 1_440) / 100 + 1 }
+    let forecast = try run(values, step: 60, horizon: 10)
+    expectWellFormed(forecast, horizon: 10, nonNegative: true)
+    let expected = (0..<10).map { Double((values.count + $0) % 1_440) / 100 + 1 }
+    for h in 0..<10 { #expect(abs(forecast.point[h] - expected[h]) < 0.5) }
+}
+
+@Test func fewBacktestErrorsStillGiveAnInterval() throws {
+    for values in [[1.0, 2, 3, 4], [5.0, 7, 6, 8, 7, 9, 8, 10]] {
+        let forecast = try Forecaster.forecast(RegularSeries(values: values, stepSeconds: 3_600, start: 0), horizon: 3,
+                                               options: ForecastOptions(levels: [0.1, 0.5, 0.9]))
+        expectWellFormed(forecast, horizon: 3, nonNegative: true)
+        for h in 0..<3 {
+            #expect(forecast.quantiles[0][h] < forecast.point[h] && forecast.point[h] < forecast.quantiles[2][h])
+        }
+    }
+}

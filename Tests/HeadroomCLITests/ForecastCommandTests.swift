@@ -114,3 +114,21 @@ private func parseForecast(_ arguments: [String]) throws -> ForecastFileCommand 
     #expect(ForecastTimestamp.format(1_404_174_600) == "2014-07-01T00:30:00Z")
     #expect(ForecastTimestamp.format(-1) == "1969-12-31T23:59:59Z")
 }
+
+@Test func eventCalendarIsReadAndValidated() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let good = try scratch.write("events.csv", "name,start,end\nlaunch,2024-01-06T12:00:00Z,2024-01-06T18:00:00Z\nsale,0,3600\n")
+    let events = try ForecastEvents.read(path: good)
+    #expect(events.count == 2 && events[0].name == "launch" && events[0].end - events[0].start == 21_600)
+    let bad = try scratch.write("bad-events.csv", "name,start,end\nx,2024-01-06T12:00:00Z,2024-01-06T11:00:00Z\ny,soon,later\n")
+    #expect { try ForecastEvents.read(path: bad) } throws: { error in
+        let message = String(describing: error)
+        return message.hasPrefix("2 problems in \(bad):")
+            && message.contains("\(bad):2: column 3 (end): the event ends at or before its start")
+            && message.contains("\(bad):3: column 2 (start): 'soon' is not an RFC 3339 timestamp or epoch seconds")
+    }
+    let command = try #require(try Headroom.parseAsRoot(["forecast", "--input", good, "--horizon", "2", "--events", good])
+        as? ForecastFileCommand)
+    #expect(try command.model.engineOptions(origins: 3).events.count == 2)
+}

@@ -120,6 +120,17 @@ import Traffic
         #expect(plan.warnings.contains { $0.contains("exceeds the cap of 3 replicas in 12 steps") })
     }
 
+    @Test func extremeInputsDoNotTrap() throws {
+        let huge = Fixture.profile(name: "chat", gpus: 8, cap: 1_000_000,
+                                   scaleUp: ScaleUpLimit(replicas: .max, periodSeconds: .max), stabilization: .max, quantile: nil)
+        let plan = try Planner(configuration: Fixture.configuration(models: [huge]))
+            .plan(demand: [PlanDemand(model: "chat", region: "r1", step: step, forecastStart: now,
+                                       point: [1e300, 0, 1e300, .greatestFiniteMagnitude])], now: now)
+        #expect(plan.models.first?.cappedSteps == 3)
+        #expect(plan.models.first?.replicas.max() == 1_000_000)
+        #expect(plan.capacity.first?.peakGPUs == 8_000_000)
+    }
+
     @Test func quantilesBetweenGivenLevelsAreInterpolated() throws {
         let profile = Fixture.profile(name: "chat", floor: 0, quantile: 0.95)
         let plan = try Planner(configuration: Fixture.configuration(models: [profile])).plan(demand: [
@@ -128,6 +139,12 @@ import Traffic
         ], now: now)
         // 0.95 lies 5/9 of the way from 0.9 to 0.99: 3 000 + 500 requests per 5 min.
         #expect(abs((plan.models.first?.plannedRequestsPerSecond.first ?? 0) - 3_500.0 / 300) < 1e-9)
+    }
+
+    @Test func demandsCanBeBuiltFromForecastRows() {
+        let built = PlanDemand(model: "chat", region: "r1", step: step, forecastStart: now, point: [1, 2],
+                               levels: [0.5, 0.9], quantileRows: [[1, 2], [3, 4]])
+        #expect(built.quantiles == [0.5: [1, 2], 0.9: [3, 4]])
     }
 
     @Test func aCoarserPlanningStepTakesTheBusiestSubStep() throws {
