@@ -21,6 +21,8 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     case trainDaysTooLarge(trainDays: Int, wholeDays: Int, firstDay: String, lastDay: String)
     /// Fewer than half the steps hold a value: the traffic's step is coarser than the grid.
     case sparseTraffic(coverage: Double, step: String)
+    /// The planning step does not divide a day, so days cannot be replayed whole.
+    case stepNotDividingDay(step: String)
     /// The planner refused the day's demand.
     case planning(day: String, PlanningError)
     /// The forecaster refused the day's history (invalid options).
@@ -49,7 +51,9 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
                 + "(\(first) to \(last)); use at most \(max(1, whole - 1))"
         case .sparseTraffic(let coverage, let step):
             "only \(Int((coverage * 100).rounded())) % of the \(step) steps hold a value: the traffic's step looks "
-                + "coarser than the planning step; spread each count over \(step) steps first (scripts/nab-to-ingest.awk)"
+                + "coarser than the planning step; spread each count over \(step) steps first (scripts/nab-to-ingest.py does so for NAB series)"
+        case .stepNotDividingDay(let step):
+            "the planning step \(step) does not divide a day: the replay walks forward whole UTC days (use e.g. 5m, 15m, 1h)"
         case .planning(let day, let error):
             "planning \(day): \(error)"
         case .forecasting(let day, let reason):

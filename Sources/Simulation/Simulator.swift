@@ -24,7 +24,7 @@ public struct Simulator: Sendable {
         guard input.length > 0 else { throw .noTraffic }
         guard settings.trainDays >= 1 else { throw .invalidTrainDays(settings.trainDays) }
         let step = input.step.seconds
-        guard 86_400 % step == 0 else { throw .sparseTraffic(coverage: input.coverage, step: input.step.description) }
+        guard 86_400 % step == 0 else { throw .stepNotDividingDay(step: input.step.description) }
         let firstMidnight = (input.start + 86_399) / 86_400 * 86_400
         let end = input.start + Int64(input.length) * step
         let wholeDays = max(0, Int((end - firstMidnight) / 86_400))

@@ -42,6 +42,14 @@ import Traffic
         #expect(throws: SimulationError.invalidTrainDays(0)) { try zero.run(input, policy: .static) }
     }
 
+    @Test func aStepThatDoesNotDivideADayIsRefused() throws {
+        let step = try #require(Step(seconds: 420))
+        let input = SimulationInput(step: step, start: SyntheticTraffic.start,
+                                    series: [TrafficSeries(model: "chat-8b", region: "us-east-1", values: [Double](repeating: 1, count: 1_000))])
+        let simulator = Simulator(configuration: fleet, settings: SimulationSettings(trainDays: 1))
+        #expect(throws: SimulationError.stepNotDividingDay(step: "7m")) { try simulator.run(input, policy: .static) }
+    }
+
     @Test func batchModelsAreRefusedWithTheReason() throws {
         let input = SyntheticTraffic.daily(days: 3, model: "batch-summarize")
         let simulator = Simulator(configuration: fleet, settings: SimulationSettings(trainDays: 1))
