@@ -13,8 +13,6 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     case unknownModel(model: String, configured: [String])
     /// A series names a region the model does not serve.
     case regionNotServed(model: String, region: String, served: [String])
-    /// The simulator serves interactive models only (batch queues are not replayed).
-    case batchModel(model: String)
     /// `trainDays` is below 1.
     case invalidTrainDays(Int)
     /// The training period leaves no whole day to replay.
@@ -42,8 +40,6 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
         case .regionNotServed(let model, let region, let served):
             "the traffic has \(model) in \(region), which the configuration does not serve it in (regions: "
                 + served.joined(separator: ", ") + ")"
-        case .batchModel(let model):
-            "\(model) is a batch-class model: the replay simulator serves interactive models only"
         case .invalidTrainDays(let days):
             "--train-days \(days): must be at least 1"
         case .trainDaysTooLarge(let train, let whole, let first, let last):

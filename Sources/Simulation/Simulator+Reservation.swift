@@ -5,7 +5,7 @@ extension Simulator {
     /// the same ``ReservationOptimizer`` the planner uses, over the last
     /// `reservationWindowSeconds` before the day, on the GPUs the policy's own rule asks for
     /// (reactive: the autoscaler's recommendation for each step's actual rate; static: its
-    /// constant peak replicas). No spot: overflow is priced on demand.
+    /// constant peak replicas). Overflow is priced as the ledger prices it (``PoolPrices``).
     func reservation(_ input: SimulationInput, members: [Member], dayIndex: Int, policy: SimulationPolicy,
                      staticReplicas: [Int]) -> [String: Int] {
         let step = input.step.seconds
@@ -16,21 +16,24 @@ extension Simulator {
         for (key, indices) in pools {
             guard let first = indices.first else { continue }
             let offer = members[first].offer
+            let prices = PoolPrices(members: indices.map { members[$0] })
             let controllers = indices.map { Self.controller(members[$0], settings: settings.reactive, rate: 0) }
             let levels = (begin..<dayIndex).map { t in
-                var gpus = 0.0
+                var interactive = 0.0
+                var batch = 0.0
                 for (position, i) in indices.enumerated() {
                     let value = input.series[i].values[t]
                     let replicas = policy == .static
                         ? staticReplicas[i]
                         : controllers[position].desired(rate: value.isNaN ? 0 : value / Double(step))
-                    gpus += Double(replicas * members[i].profile.gpusPerReplica)
+                    let gpus = Double(replicas * members[i].profile.gpusPerReplica)
+                    if members[i].deadlineSeconds == nil { interactive += gpus } else { batch += gpus }
                 }
-                return PoolLevel(at: input.start + Int64(t) * step, interactiveGPUs: gpus, batchGPUs: 0)
+                return PoolLevel(at: input.start + Int64(t) * step, interactiveGPUs: interactive, batchGPUs: batch)
             }
             let optimizer = ReservationOptimizer(
                 gpusPerNode: members[first].gpusPerNode, reservedRate: offer.reserved.usdPerGPUHour,
-                onDemandRate: offer.onDemand.usdPerGPUHour, batchOverflowRate: offer.onDemand.usdPerGPUHour,
+                onDemandRate: offer.onDemand.usdPerGPUHour, batchOverflowRate: prices.batchOverflowRate,
                 stepHours: stepHours)
             nodes[key] = optimizer.optimalNodes(levels: levels)
         }

@@ -52,14 +52,15 @@ extension Simulator {
                         let initial = plan.models.first { $0.model == member.profile.name && $0.region == member.offer.region }?
                             .initialReplicas ?? member.profile.minReplicas
                         return ReplicaPool(replicas: initial, at: Double(dayStart), leadSeconds: member.leadSeconds,
-                                           perReplica: member.perReplica)
+                                           perReplica: member.perReplica, deadlineSeconds: member.deadlineSeconds)
                     }
                 }
             } else {
                 if day == 0 {
                     pools = members.enumerated().map { index, member in
                         ReplicaPool(replicas: policy == .static ? staticReplicas[index] : controllers[index].current,
-                                    at: Double(dayStart), leadSeconds: member.leadSeconds, perReplica: member.perReplica)
+                                    at: Double(dayStart), leadSeconds: member.leadSeconds, perReplica: member.perReplica,
+                                    deadlineSeconds: member.deadlineSeconds)
                     }
                 }
                 reserved = reservation(input, members: members, dayIndex: dayIndex, policy: policy,
@@ -83,7 +84,9 @@ extension Simulator {
                         if policy == .hybrid { pools[i].scale(to: max(floor, controllers[i].current), at: stepStart, rate: rate) }
                         var offset = sync
                         while offset <= stepSeconds {
-                            let asked = controllers[i].recommend(rate: rate, at: stepStart + offset)
+                            pools[i].advance(to: stepStart + offset, rate: rate)
+                            let asked = controllers[i].recommend(rate: Self.observed(rate, pool: pools[i]),
+                                                                 at: stepStart + offset)
                             pools[i].scale(to: policy == .hybrid ? max(floor, asked) : asked, at: stepStart + offset, rate: rate)
                             offset += sync
                         }
@@ -129,6 +132,13 @@ extension Simulator {
         } catch {
             throw .planning(day: Self.dayName(forecast.start), error)
         }
+    }
+
+    /// The rate the autoscaler scales on: the arrival rate, plus for batch models the backlog
+    /// spread over one deadline (a KEDA-style queue-length trigger).
+    static func observed(_ rate: Double, pool: ReplicaPool) -> Double {
+        guard let deadline = pool.deadlineSeconds else { return rate }
+        return rate + pool.backlog / deadline
     }
 
     static func controller(_ member: Member, settings: ReactiveSettings, rate: Double) -> ReactiveController {

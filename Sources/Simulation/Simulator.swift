@@ -39,8 +39,8 @@ public struct Simulator: Sendable {
     }
 
     /// The configured profile and prices of every series, in input order.
-    /// - Throws: ``SimulationError`` for an unknown model, a region it does not serve, a batch
-    ///   model, or a model without prices or an SLO-meeting batch size.
+    /// - Throws: ``SimulationError`` for an unknown model, a region it does not serve, or a
+    ///   model without prices or an SLO-meeting batch size.
     func members(_ input: SimulationInput) throws(SimulationError) -> [Member] {
         var members: [Member] = []
         for series in input.series {
@@ -50,7 +50,6 @@ public struct Simulator: Sendable {
             guard profile.regions.contains(series.region) else {
                 throw .regionNotServed(model: series.model, region: series.region, served: profile.regions)
             }
-            guard profile.workloadClass == .interactive else { throw .batchModel(model: series.model) }
             guard let offer = configuration.offers[series.region]?[profile.gpuType],
                   let gpu = configuration.gpuTypes[profile.gpuType]
             else {
@@ -61,7 +60,9 @@ public struct Simulator: Sendable {
             }
             members.append(Member(profile: profile, offer: offer, gpusPerNode: gpu.gpusPerNode,
                                   perReplica: best.requestsPerSecond,
-                                  leadSeconds: offer.onDemand.provisioningSeconds + profile.coldStartSeconds))
+                                  leadSeconds: offer.onDemand.provisioningSeconds + profile.coldStartSeconds,
+                                  deadlineSeconds: profile.workloadClass == .batch
+                                      ? max(Double(input.step.seconds), profile.deadlineSeconds ?? 0) : nil))
         }
         return members
     }
@@ -88,6 +89,8 @@ struct Member {
     var perReplica: Double
     /// On-demand node provisioning plus cold start, seconds.
     var leadSeconds: Double
+    /// Batch class: the deadline in seconds (at least one step); nil for interactive models.
+    var deadlineSeconds: Double?
 
     /// Pool key: region and GPU type.
     var pool: String { "\(offer.region)/\(profile.gpuType)" }

@@ -50,12 +50,6 @@ import Traffic
         #expect(throws: SimulationError.stepNotDividingDay(step: "7m")) { try simulator.run(input, policy: .static) }
     }
 
-    @Test func batchModelsAreRefusedWithTheReason() throws {
-        let input = SyntheticTraffic.daily(days: 3, model: "batch-summarize")
-        let simulator = Simulator(configuration: fleet, settings: SimulationSettings(trainDays: 1))
-        #expect(throws: SimulationError.batchModel(model: "batch-summarize")) { try simulator.run(input, policy: .static) }
-    }
-
     @Test func csvIsBucketedOnTheStepAndOtherMetricsIgnored() throws {
         let text = """
         timestamp,model,region,metric,value
