@@ -36,6 +36,13 @@ struct ReactiveController {
         return min(max(Int((exact - 1e-9).rounded(.up)), floor), cap)
     }
 
+    /// Starts from the raw recommendation for `rate`, as if it had run at that rate for long.
+    mutating func settle(rate: Double) {
+        current = desired(rate: rate)
+        recent = []
+        lastScaleUp = nil
+    }
+
     /// One sync at `time` with the observed `rate`; returns the replicas asked for.
     mutating func recommend(rate: Double, at time: Double) -> Int {
         var raw = desired(rate: rate)

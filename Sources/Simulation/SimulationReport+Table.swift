@@ -15,8 +15,10 @@ extension SimulationReport {
             ("total cost (USD)", reports.map { usd($0.totalCost) }),
             ("  reserved (USD)", reports.map { usd($0.costByCapacityType["reserved"] ?? 0) }),
             ("  on-demand (USD)", reports.map { usd($0.costByCapacityType["on-demand"] ?? 0) }),
+            ("  spot (USD)", reports.map { usd($0.costByCapacityType["spot"] ?? 0) }),
             ("reserved GPU-h", reports.map { number($0.gpuHoursByCapacityType["reserved"] ?? 0, 0) }),
             ("on-demand GPU-h", reports.map { number($0.gpuHoursByCapacityType["on-demand"] ?? 0, 0) }),
+            ("spot GPU-h", reports.map { number($0.gpuHoursByCapacityType["spot"] ?? 0, 0) }),
         ]
         if let staticCost, staticCost > 0 {
             rows.append(("cost / static", reports.map { number($0.totalCost / staticCost, 3) }))

@@ -7,7 +7,8 @@ extension Simulator {
     ///
     /// - Parameter forecasts: the days' forecasts from ``forecasts(_:)``, to share them between
     ///   the plan-based policies; computed when nil (and not needed by reactive and static).
-    /// - Throws: ``SimulationError`` for bad input (see ``window(_:)``) or a plan refused.
+    /// - Throws: ``SimulationError`` for bad input (see ``window(_:)``), forecasts that do not
+    ///   match the replay, or a plan refused.
     public func run(_ input: SimulationInput, policy: SimulationPolicy,
                     forecasts: [DayForecast]? = nil) throws(SimulationError) -> SimulationRun {
         let window = try window(input)
@@ -18,6 +19,10 @@ extension Simulator {
         var days: [DayForecast] = []
         if planned {
             if let forecasts { days = forecasts } else { days = try self.forecasts(input) }
+            guard days.count == window.days, days.allSatisfy({ $0.forecasts.count == members.count }) else {
+                throw .forecasting(day: Self.dayName(window.start), "the forecasts given cover \(days.count) days of "
+                    + "\(days.first?.forecasts.count ?? 0) series; the replay needs \(window.days) days of \(members.count)")
+            }
         }
         let sync = Double(min(max(1, settings.reactive.syncSeconds), step))
         var controllers = members.enumerated().map { index, member in
@@ -141,15 +146,13 @@ extension Simulator {
         return rate + pool.backlog / deadline
     }
 
+    /// The autoscaler of `member`, asking for what `rate` needs.
     static func controller(_ member: Member, settings: ReactiveSettings, rate: Double) -> ReactiveController {
         var controller = ReactiveController(
             settings: settings, perReplica: member.perReplica, floor: member.profile.minReplicas,
             cap: member.profile.maxReplicas, scaleUpReplicas: member.profile.scaleUp.replicas,
             scaleUpPeriodSeconds: Double(member.profile.scaleUp.periodSeconds), initial: 0)
-        controller = ReactiveController(
-            settings: settings, perReplica: member.perReplica, floor: member.profile.minReplicas,
-            cap: member.profile.maxReplicas, scaleUpReplicas: member.profile.scaleUp.replicas,
-            scaleUpPeriodSeconds: Double(member.profile.scaleUp.periodSeconds), initial: controller.desired(rate: rate))
+        controller.settle(rate: rate)
         return controller
     }
 }
