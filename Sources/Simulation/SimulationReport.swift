@@ -18,7 +18,8 @@ public struct SimulationReport: Sendable, Hashable, Codable {
     public var gpuHoursByCapacityType: [String: Double]
     /// Requests that arrived.
     public var requests: Double
-    /// Share of requests served within the ready capacity (1 with no requests).
+    /// Share of requests served within the ready capacity, batch work within its deadline (work
+    /// still queued and not yet due at the end counts as served); 1 with no requests.
     public var servedFraction: Double
     public var unservedRequests: Double
     /// Minutes during which a model's demand exceeded its ready capacity, summed over models.
@@ -46,16 +47,22 @@ public struct SimulationReport: Sendable, Hashable, Codable {
 }
 
 /// One model in one region over the replay.
+/// The figures mean what the report's figures of the same name mean, for this series alone.
 public struct ModelOutcome: Sendable, Hashable, Codable {
     public var model: String
     public var region: String
+    /// Requests that arrived.
     public var requests: Double
+    /// Share of requests served within capacity (batch: within the deadline).
     public var servedFraction: Double
     public var unservedRequests: Double
+    /// Minutes during which demand exceeded the ready capacity (batch: work went late).
     public var sloViolationMinutes: Double
     public var scaleActions: Int
+    /// Replica-minutes launched but not yet serving.
     public var coldStartMinutes: Double
     public var peakReplicas: Int
+    /// Requests served / requests the ready replicas could have served.
     public var meanUtilization: Double
     /// GPU-hours its replicas ran (billed), whatever the capacity type.
     public var gpuHours: Double
@@ -73,8 +80,11 @@ public struct ModelOutcome: Sendable, Hashable, Codable {
 public struct DayOutcome: Sendable, Hashable, Codable {
     /// `YYYY-MM-DD`.
     public var day: String
+    /// Requests that arrived that day.
     public var requests: Double
+    /// Requests unserved that day (batch: gone late that day).
     public var unservedRequests: Double
+    /// USD of the day, all capacity types.
     public var cost: Double
     /// Reserved nodes held that day, all pools together.
     public var reservedNodes: Int

@@ -6,6 +6,7 @@ import Traffic
 public struct DayForecast: Sendable, Equatable {
     /// Unix seconds of the day's start.
     public var start: Int64
+    /// One forecast per input series, in input order, requests per step.
     public var forecasts: [Forecast?]
 }
 
