@@ -7,7 +7,7 @@ public struct Headroom: AsyncParsableCommand {
         abstract: "Predictive capacity planning for GPU inference fleets.",
         subcommands: [
             Demo.self, Ingest.self, Summary.self, ForecastCommand.self, PlanCommand.self, BacktestCommand.self,
-            DemoData.self, Migrate.self,
+            DemoData.self, Migrate.self, SimulateCommand.self,
         ]
     )
 

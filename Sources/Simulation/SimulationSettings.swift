@@ -1,0 +1,51 @@
+public import Forecasting
+
+/// How a replay is run, apart from the policy: the training period, the forecast history and
+/// the reactive autoscaler's rules.
+public struct SimulationSettings: Sendable, Equatable {
+    /// Whole UTC days of traffic before the first replayed day: the static policy's peak and the
+    /// first forecast come from them. At least 1.
+    public var trainDays: Int
+    /// Days of history (at most) each daily forecast is fitted on; 28 keeps both the daily and
+    /// the weekly cycle (which needs two weeks) at a bounded cost per day.
+    public var historyDays: Int
+    /// The HPA-like autoscaler of the reactive policy and of the hybrid policy's correction.
+    public var reactive: ReactiveSettings
+    /// Forecast options (levels must allow the planned quantiles; the defaults do).
+    public var forecast: ForecastOptions
+
+    public init(trainDays: Int = 14, historyDays: Int = 28, reactive: ReactiveSettings = ReactiveSettings(),
+                forecast: ForecastOptions = ForecastOptions()) {
+        self.trainDays = trainDays
+        self.historyDays = historyDays
+        self.reactive = reactive
+        self.forecast = forecast
+    }
+}
+
+/// The Kubernetes HPA rules the reactive policy follows (and the hybrid policy's correction).
+///
+/// Every `syncSeconds` (or once per traffic step when the step is coarser) the controller reads
+/// the observed request rate and recommends `ceil(rate / (r* × targetUtilization))` replicas,
+/// with `r*` the throughput of one replica at the largest batch size meeting the SLO. It keeps
+/// the current count when the ratio to it is within `tolerance`; it scales down only to the
+/// highest recommendation of the last `scaleDownStabilizationSeconds`, and scales up within the
+/// model's scale-up rate limit.
+public struct ReactiveSettings: Sendable, Equatable {
+    /// Share of a replica's SLO throughput the autoscaler aims to use (HPA target utilisation).
+    public var targetUtilization: Double
+    /// Seconds between two evaluations (HPA `--horizontal-pod-autoscaler-sync-period`).
+    public var syncSeconds: Int64
+    /// Relative change ignored (HPA tolerance, 0.1).
+    public var tolerance: Double
+    /// Seconds of recommendations whose maximum bounds a scale-down (HPA default 300).
+    public var scaleDownStabilizationSeconds: Int64
+
+    public init(targetUtilization: Double = 0.7, syncSeconds: Int64 = 15, tolerance: Double = 0.1,
+                scaleDownStabilizationSeconds: Int64 = 300) {
+        self.targetUtilization = targetUtilization
+        self.syncSeconds = syncSeconds
+        self.tolerance = tolerance
+        self.scaleDownStabilizationSeconds = scaleDownStabilizationSeconds
+    }
+}
