@@ -21,7 +21,8 @@ extension ReconcileRound {
                 items: items.interactive, existing: forInteractive, offer: offer, replicaClass: .interactive,
                 alive: alive, now: now)
             let leftOver = forInteractive.indices.filter { !interactivePlan.used.contains($0) }.map { forInteractive[$0] }
-            let forBatch = (provisioningNodes(key, .batch) + leftOver).sorted { ($0.readyDueAt, $0.id) < ($1.readyDueAt, $1.id) }
+            let batchOwn = provisioningNodes(key, .batch)
+            let forBatch = (batchOwn + leftOver).sorted { ($0.readyDueAt, $0.id) < ($1.readyDueAt, $1.id) }
             let newInteractive = interactivePlan.newBins
             let batchPlan = ProvisioningPlan(
                 items: items.batch, existing: forBatch, offer: offer, replicaClass: .batch,
@@ -39,7 +40,7 @@ extension ReconcileRound {
             }
             var needed = Set(interactivePlan.used.compactMap { interactivePlan.bins[$0].node })
             needed.formUnion(batchPlan.used.compactMap { batchPlan.bins[$0].node })
-            let surplus = (forInteractive + provisioningNodes(key, .batch)).filter { !needed.contains($0.id) }
+            let surplus = (forInteractive + batchOwn).filter { !needed.contains($0.id) }
             try release(surplus, key: key)
         }
     }
