@@ -8,15 +8,21 @@
 /// - placement: every replica placed onto the empty nodes in one reconcile;
 /// - steady: 60 s later, every replica's cold start ends, a quarter of the models scale up 10%
 ///   and a quarter down 10%, and 1% of the nodes are lost (spot interruptions, failures).
-/// Pure apart from `clock`, which the caller passes (e.g. `ContinuousClock()`).
+/// Each round is run `repetitions` times on the same input and the median time reported (the
+/// first run pays for cold caches). Pure apart from `clock`, which the caller passes (e.g.
+/// `ContinuousClock()`).
 public enum AllocationBenchmark {
     /// Runs both rounds on a fleet of `nodes` nodes and `replicas` replicas.
     ///
     /// - Throws: `AllocationError` when the sizes make no fleet (fewer than 4 nodes or replicas
-    ///   than 80), naming them.
-    public static func run<C: Clock>(nodes: Int, replicas: Int, clock: C) throws(AllocationError) -> AllocationBenchmarkReport
-    where C.Duration == Duration {
+    ///   than 80, fewer than 1 repetition), naming them.
+    public static func run<C: Clock>(
+        nodes: Int, replicas: Int, repetitions: Int = 5, clock: C
+    ) throws(AllocationError) -> AllocationBenchmarkReport where C.Duration == Duration {
         guard nodes >= 4 else { throw .invalidSetting(field: "nodes", value: "\(nodes)", rule: "must be at least 4") }
+        guard repetitions >= 1 else {
+            throw .invalidSetting(field: "repetitions", value: "\(repetitions)", rule: "must be at least 1")
+        }
         guard replicas >= 80 else {
             throw .invalidSetting(field: "replicas", value: "\(replicas)", rule: "must be at least 80 (40 models in 2 regions)")
         }
@@ -24,7 +30,7 @@ public enum AllocationBenchmark {
         let allocator = Allocator()
         let start: Int64 = 1_700_000_000
 
-        let (placement, placementTime) = try timed(clock) { () throws(AllocationError) in
+        let (placement, placementTime) = try timed(clock, repetitions) { () throws(AllocationError) in
             try allocator.reconcile(fleet.pool, targets: fleet.targets, offers: fleet.offers, now: start)
         }
         let placed = try fleet.pool.applying(placement)
@@ -33,7 +39,7 @@ public enum AllocationBenchmark {
         let changed = fleet.changedTargets()
         let alive = placed.aliveNodes.filter { !placed.replicas(on: $0.id).isEmpty }
         let lost = stride(from: 0, to: alive.count, by: 100).map { PoolEvent.nodeLost(alive[$0].id, at: start + 30) }
-        let (steady, steadyTime) = try timed(clock) { () throws(AllocationError) in
+        let (steady, steadyTime) = try timed(clock, repetitions) { () throws(AllocationError) in
             try allocator.reconcile(placed, targets: changed, offers: fleet.offers, events: lost, now: start + 60)
         }
         return AllocationBenchmarkReport(
@@ -44,15 +50,20 @@ public enum AllocationBenchmark {
             groups: metrics.groups)
     }
 
+    /// The result of `work` and its median wall time over `repetitions` runs, milliseconds.
     private static func timed<C: Clock>(
-        _ clock: C, _ work: () throws(AllocationError) -> [Action]
+        _ clock: C, _ repetitions: Int, _ work: () throws(AllocationError) -> [Action]
     ) throws(AllocationError) -> ([Action], Double) where C.Duration == Duration {
         var result: Result<[Action], AllocationError> = .success([])
-        let elapsed = clock.measure {
-            do throws(AllocationError) { result = .success(try work()) } catch { result = .failure(error) }
+        var times: [Double] = []
+        for _ in 0..<repetitions {
+            let elapsed = clock.measure {
+                do throws(AllocationError) { result = .success(try work()) } catch { result = .failure(error) }
+            }
+            let (seconds, attoseconds) = elapsed.components
+            times.append(Double(seconds) * 1_000 + Double(attoseconds) / 1e15)
         }
-        let (seconds, attoseconds) = elapsed.components
-        return (try result.get(), Double(seconds) * 1_000 + Double(attoseconds) / 1e15)
+        return (try result.get(), times.sorted()[times.count / 2])
     }
 }
 
@@ -60,10 +71,10 @@ public enum AllocationBenchmark {
 public struct AllocationBenchmarkReport: Sendable, Hashable, Codable {
     public var nodes: Int
     public var replicas: Int
-    /// Wall time of the placement round, milliseconds, and the actions it emitted.
+    /// Median wall time of the placement round, milliseconds, and the actions it emitted.
     public var placementMilliseconds: Double
     public var placementActions: Int
-    /// Wall time of the steady round (cold starts ending, ±10% targets, 1% nodes lost).
+    /// Median wall time of the steady round (cold starts ending, ±10% targets, 1% nodes lost).
     public var steadyMilliseconds: Double
     public var steadyActions: Int
     public var nodesLost: Int

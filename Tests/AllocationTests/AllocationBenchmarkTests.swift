@@ -6,10 +6,10 @@ import Glibc
 import Darwin
 #endif
 
-@Suite struct AllocationBenchmarkTests {
+@Suite(.serialized) struct AllocationBenchmarkTests {
     /// A small run: everything placed, packing within 2% of the lower bound in every group.
     @Test func aSmallRunPlacesEverythingAndPacksTightly() throws {
-        let report = try AllocationBenchmark.run(nodes: 200, replicas: 800, clock: ContinuousClock())
+        let report = try AllocationBenchmark.run(nodes: 200, replicas: 800, repetitions: 1, clock: ContinuousClock())
         #expect(report.replicasPlaced == 800)
         #expect(report.worstExcessOverLowerBound <= 0.02, "\(report.lines.joined(separator: "\n"))")
         #expect(report.steadyActions > 800, "cold starts end, targets move, nodes are lost")

@@ -95,7 +95,7 @@ enum Fixture {
         return counts
     }
 
-    /// Live replicas that are placed (loading or serving) per node that holds any.
+    /// Alive nodes that hold replicas.
     static func nodesInUse(_ pool: NodePool) -> Int {
         pool.aliveNodes.filter { !pool.replicas(on: $0.id).isEmpty }.count
     }
