@@ -42,12 +42,20 @@ public enum AllocationBenchmark {
         let (steady, steadyTime) = try timed(clock, repetitions) { () throws(AllocationError) in
             try allocator.reconcile(placed, targets: changed, offers: fleet.offers, events: lost, now: start + 60)
         }
+        // Let the churn settle (drains end, lost work is placed again on new nodes), untimed.
+        var churned = try placed.applying(steady)
+        for seconds in [Int64(180), 300, 420, 540] {
+            churned = try churned.applying(
+                allocator.reconcile(churned, targets: changed, offers: fleet.offers, now: start + seconds))
+        }
+        let churnedMetrics = PoolMetrics(pool: churned)
         return AllocationBenchmarkReport(
             nodes: nodes, replicas: replicas,
             placementMilliseconds: placementTime, placementActions: placement.count,
             steadyMilliseconds: steadyTime, steadyActions: steady.count, nodesLost: lost.count,
             replicasPlaced: placed.replicas.count, packingEfficiency: metrics.packingEfficiency ?? 0,
-            groups: metrics.groups)
+            groups: metrics.groups, churnedPackingEfficiency: churnedMetrics.packingEfficiency ?? 0,
+            churnedGroups: churnedMetrics.groups)
     }
 
     /// The result of `work` and its median wall time over `repetitions` runs, milliseconds.
@@ -85,21 +93,32 @@ public struct AllocationBenchmarkReport: Sendable, Hashable, Codable {
     /// Packing per (region, GPU type, class) after the placement round.
     public var groups: [GroupPacking]
 
+    /// After the steady round and 8 minutes more of reconciles every 2 minutes (drains ended,
+    /// lost work placed again): packing efficiency and packing per group.
+    public var churnedPackingEfficiency: Double
+    public var churnedGroups: [GroupPacking]
+
     /// The largest `excessOverLowerBound` over the groups: 0.02 is 2% more nodes than the bound.
     public var worstExcessOverLowerBound: Double { groups.map(\.excessOverLowerBound).max() ?? 0 }
+    /// The same after the churn.
+    public var churnedWorstExcessOverLowerBound: Double { churnedGroups.map(\.excessOverLowerBound).max() ?? 0 }
 
     /// A few lines for people.
     public var lines: [String] {
         func ms(_ value: Double) -> String { String(Int((value * 10).rounded())).paddedTenths() }
+        func percent(_ value: Double) -> String { String(Int((value * 1_000).rounded())).paddedTenths() + "%" }
         var lines = [
             "allocation benchmark: \(nodes) nodes, \(replicas) replicas",
             "placement round: \(ms(placementMilliseconds)) ms, \(placementActions) actions, \(replicasPlaced) replicas placed",
             "steady round:    \(ms(steadyMilliseconds)) ms, \(steadyActions) actions, \(nodesLost) nodes lost",
-            "packing: \(Int((packingEfficiency * 1_000).rounded()) / 10)% of ready GPUs in use; worst group \(Int((worstExcessOverLowerBound * 10_000).rounded()) / 100)% over ceil(GPUs / GPUs per node)",
+            "packing after placement: \(percent(packingEfficiency)) of ready GPUs in use; worst group \(percent(worstExcessOverLowerBound)) over the lower bound",
+            "packing after churn:     \(percent(churnedPackingEfficiency)) of ready GPUs in use; worst group \(percent(churnedWorstExcessOverLowerBound)) over the lower bound",
         ]
+        let churned = Dictionary(churnedGroups.map { ("\($0.region) \($0.gpuType) \($0.replicaClass.rawValue)", $0) }) { a, _ in a }
         for group in groups {
-            lines.append(
-                "  \(group.region) \(group.gpuType) \(group.replicaClass.rawValue): \(group.nodesInUse) nodes, lower bound \(group.lowerBoundNodes)")
+            let name = "\(group.region) \(group.gpuType) \(group.replicaClass.rawValue)"
+            let after = churned[name].map { "; after churn \($0.nodesInUse), bound \($0.lowerBoundNodes)" } ?? ""
+            lines.append("  \(name): \(group.nodesInUse) nodes, lower bound \(group.lowerBoundNodes)\(after)")
         }
         return lines
     }

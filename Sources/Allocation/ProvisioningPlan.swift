@@ -1,7 +1,8 @@
-/// Where the replicas that found no ready node will go: nodes already provisioning, then new
-/// nodes, packed best-fit decreasing as if they were ready.
+/// Where the replicas that found no ready node will go: room that drains free on ready nodes,
+/// nodes already provisioning, then new nodes, packed best-fit decreasing as if all were there.
 struct ProvisioningPlan {
-    /// A node that will be ready at `due`: one being provisioned, or a new one (node nil).
+    /// Room for the class at `due`: on a ready node once its drains end, on a node being
+    /// provisioned, or on a new node (node nil).
     struct Bin {
         var node: NodeID?
         var capacity: NodeCapacity
@@ -18,19 +19,28 @@ struct ProvisioningPlan {
     /// New nodes to provision, in order.
     var newBins: [Bin] { bins.filter { $0.node == nil } }
 
-    /// Packs `items` (largest first) into `existing` provisioning nodes (ties: earliest due),
-    /// then into new nodes of `offer` bought in the order reserved (while fewer than the reserved
-    /// count are alive), spot (batch, when allowed), on demand, within the quota.
+    /// Packs `items` (largest first) into `freeing` room and `existing` provisioning nodes (best
+    /// fit; ties: earliest due), then into new nodes of `offer` bought in the order reserved
+    /// (while fewer than the reserved count are alive), spot (batch, when allowed), on demand,
+    /// within the quota.
     ///
     /// - Parameters:
+    ///   - freeing: room on ready nodes of the class that their draining replicas free, only
+    ///     when it comes no later than a new node would: waiting for it saves a node.
     ///   - alive: nodes alive in the offer's region and GPU type, and how many are reserved,
     ///     counting new nodes already planned this round.
     init(
-        items: [Replica], existing: [Node], offer: NodeOffer?, replicaClass: ReplicaClass,
+        items: [Replica], freeing: [FreeingRoom] = [], existing: [Node], offer: NodeOffer?, replicaClass: ReplicaClass,
         alive: (all: Int, reserved: Int), now: Int64
     ) {
         var buckets = FreeGPUBuckets()
         var memory: [Int] = []
+        let fastest = offer.flatMap { Self.fastestDelay($0, replicaClass) }
+        for room in freeing where fastest.map({ room.due <= now + $0 }) ?? true {
+            buckets.set(key: bins.count, free: room.gpus, rank: room.due)
+            memory.append(room.memoryGiB)
+            bins.append(Bin(node: room.node, capacity: room.capacity, due: room.due))
+        }
         for node in existing {
             buckets.set(key: bins.count, free: node.gpus, rank: node.readyDueAt)
             memory.append(node.memoryGiB)
@@ -60,6 +70,13 @@ struct ProvisioningPlan {
         }
     }
 
+    /// The shortest provisioning delay of a capacity type the class may buy, or nil.
+    static func fastestDelay(_ offer: NodeOffer, _ replicaClass: ReplicaClass) -> Int64? {
+        offer.provisioningSeconds
+            .filter { capacity, _ in capacity != .spot || (replicaClass == .batch && offer.allowsSpot) }
+            .map(\.value).min()
+    }
+
     /// The capacity type and provisioning delay of the next node to buy, or nil.
     /// Reserved nodes use the reserved delay, or the on-demand one when the offer gives none.
     static func nextCapacity(
@@ -74,4 +91,16 @@ struct ProvisioningPlan {
         if let delay = delays[.onDemand] { return (.onDemand, delay) }
         return nil
     }
+}
+
+/// GPUs and memory that the draining replicas of a ready node give back at `due`, with what
+/// stays free there now.
+struct FreeingRoom {
+    var node: NodeID
+    var capacity: NodeCapacity
+    /// Free GPUs once the drains end (free now + draining).
+    var gpus: Int
+    var memoryGiB: Int
+    /// When the last drain on the node ends, Unix seconds.
+    var due: Int64
 }

@@ -15,7 +15,8 @@ extension ReconcileRound {
         for key in byKey.keys.sorted() {
             let items = byKey[key] ?? []
             let plan = ProvisioningPlan(
-                items: items, existing: provisioningNodes(key, .interactive), offer: offers[key],
+                items: items, freeing: freeingRoom(key, .interactive), existing: provisioningNodes(key, .interactive),
+                offer: offers[key],
                 replicaClass: .interactive, alive: aliveCounts(key), now: now)
             var victims = batchVictims(key)
             for (position, item) in items.enumerated() {
@@ -53,6 +54,26 @@ extension ReconcileRound {
     func canHost(_ replica: Replica, on id: NodeID) -> Bool {
         guard let node = pool.nodes[id] else { return false }
         return node.gpus >= replica.gpus && node.memoryGiB >= replica.memoryGiB
+    }
+
+    /// Room that drains will free on ready nodes of a region, GPU type and class, by node id.
+    func freeingRoom(_ key: OfferKey, _ replicaClass: ReplicaClass) -> [FreeingRoom] {
+        var rooms: [FreeingRoom] = []
+        for node in pool.nodes.values
+        where (node.state == .ready || node.state == .draining) && node.region == key.region
+            && node.gpuType == key.gpuType && node.replicaClass == replicaClass
+        {
+            guard let used = pool.usage[node.id], used.drainingCount > 0 else { continue }
+            var memory = node.memoryGiB - used.memoryGiB
+            var due = now
+            for replica in pool.replicas(on: node.id) where replica.state == .draining {
+                memory += replica.memoryGiB
+                due = max(due, (replica.drainingSince ?? now) + settings.drainSeconds)
+            }
+            rooms.append(FreeingRoom(
+                node: node.id, capacity: node.capacity, gpus: node.gpus - used.activeGPUs, memoryGiB: memory, due: due))
+        }
+        return rooms.sorted { $0.node < $1.node }
     }
 
     /// Nodes of a region and GPU type being provisioned for a class, earliest due first.

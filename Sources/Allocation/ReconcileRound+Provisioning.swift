@@ -1,7 +1,9 @@
 extension ReconcileRound {
     /// Provisions nodes for what neither class could place, per region and GPU type: interactive
-    /// work is packed into interactive nodes already provisioning, then new nodes; batch work
-    /// into batch nodes provisioning and the interactive ones left unused, then new nodes.
+    /// work is packed into room that drains free on its nodes (when that comes before a new
+    /// node would), interactive nodes already provisioning, then new nodes; batch work likewise
+    /// into its freeing room, batch nodes provisioning and the interactive ones left unused, then
+    /// new nodes.
     /// Provisioning nodes that neither needs are released (cancelled), except reserved ones
     /// while idle reserved nodes are kept.
     mutating func provision(interactive: [Replica], batch: [Replica]) throws(AllocationError) {
@@ -18,14 +20,15 @@ extension ReconcileRound {
             let alive = aliveCounts(key)
             let forInteractive = provisioningNodes(key, .interactive)
             let interactivePlan = ProvisioningPlan(
-                items: items.interactive, existing: forInteractive, offer: offer, replicaClass: .interactive,
+                items: items.interactive, freeing: freeingRoom(key, .interactive), existing: forInteractive, offer: offer, replicaClass: .interactive,
                 alive: alive, now: now)
-            let leftOver = forInteractive.indices.filter { !interactivePlan.used.contains($0) }.map { forInteractive[$0] }
+            let takenByInteractive = Set(interactivePlan.used.compactMap { interactivePlan.bins[$0].node })
+            let leftOver = forInteractive.filter { !takenByInteractive.contains($0.id) }
             let batchOwn = provisioningNodes(key, .batch)
             let forBatch = (batchOwn + leftOver).sorted { ($0.readyDueAt, $0.id) < ($1.readyDueAt, $1.id) }
             let newInteractive = interactivePlan.newBins
             let batchPlan = ProvisioningPlan(
-                items: items.batch, existing: forBatch, offer: offer, replicaClass: .batch,
+                items: items.batch, freeing: freeingRoom(key, .batch), existing: forBatch, offer: offer, replicaClass: .batch,
                 alive: (alive.all + newInteractive.count, alive.reserved + newInteractive.filter { $0.capacity == .reserved }.count),
                 now: now)
             for (replicaClass, plan) in [(ReplicaClass.interactive, interactivePlan), (.batch, batchPlan)] {
@@ -38,7 +41,7 @@ extension ReconcileRound {
                     try emit(.provision(node), at: now)
                 }
             }
-            var needed = Set(interactivePlan.used.compactMap { interactivePlan.bins[$0].node })
+            var needed = takenByInteractive
             needed.formUnion(batchPlan.used.compactMap { batchPlan.bins[$0].node })
             let surplus = (forInteractive + batchOwn).filter { !needed.contains($0.id) }
             try release(surplus, key: key)

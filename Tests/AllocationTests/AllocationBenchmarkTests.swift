@@ -14,7 +14,8 @@ import Darwin
         #expect(report.worstExcessOverLowerBound <= 0.02, "\(report.lines.joined(separator: "\n"))")
         #expect(report.steadyActions > 800, "cold starts end, targets move, nodes are lost")
         #expect(report.nodesLost > 0)
-        #expect(report.lines.count == 4 + report.groups.count)
+        #expect(report.churnedWorstExcessOverLowerBound <= 0.02, "\(report.lines.joined(separator: "\n"))")
+        #expect(report.lines.count == 5 + report.groups.count)
     }
 
     @Test func tooSmallAFleetIsRefused() {
@@ -30,6 +31,7 @@ import Darwin
         for line in report.lines { print(line) }
         #expect(report.replicasPlaced == 20_000)
         #expect(report.worstExcessOverLowerBound <= 0.02)
+        #expect(report.churnedWorstExcessOverLowerBound <= 0.02)
     }
 }
 

@@ -32,3 +32,30 @@ import Testing
         #expect(Fixture.nodesInUse(naiveSettled.pool) == 3)
     }
 }
+
+@Suite struct FreeingRoomTests {
+    /// One full node; model a goes 8 → 4 while model b goes 0 → 4 in the same round: the drains
+    /// free the room within the drain period (60 s), sooner than a new node (120 s), so nothing
+    /// is provisioned and b lands on the same node once the drains end.
+    @Test func workWaitsForRoomThatDrainsFreeInsteadOfProvisioning() throws {
+        let offers = [Fixture.offer(reserved: 0)]
+        let full = try Fixture.settle(NodePool(), [Fixture.target("a", 8)], offers, from: Fixture.start, rounds: 8)
+        let node = try #require(full.pool.aliveNodes.first)
+        let targets = [Fixture.target("a", 4), Fixture.target("b", 4)]
+        let round = try Fixture.step(full.pool, targets, offers, at: full.now)
+        #expect(round.actions.allSatisfy { if case .provision = $0.kind { false } else { true } })
+        let settled = try Fixture.settle(round.pool, targets, offers, from: full.now + 30, rounds: 6)
+        #expect(Fixture.serving(settled.pool) == ["a": 4, "b": 4])
+        #expect(settled.pool.aliveNodes.map(\.id) == [node.id])
+    }
+
+    /// With a drain period longer than a new node's delay, the work does not wait for it.
+    @Test func workDoesNotWaitForADrainLongerThanProvisioning() throws {
+        let offers = [Fixture.offer(reserved: 0)]
+        let allocator = Allocator(settings: AllocationSettings(drainSeconds: 600))
+        let full = try Fixture.settle(NodePool(), [Fixture.target("a", 8)], offers, from: Fixture.start, rounds: 8, allocator: allocator)
+        let round = try Fixture.step(
+            full.pool, [Fixture.target("a", 4), Fixture.target("b", 4)], offers, at: full.now, allocator: allocator)
+        #expect(round.actions.contains { if case .provision = $0.kind { true } else { false } })
+    }
+}
