@@ -3,10 +3,12 @@
 /// `reconcile` returns actions in the order they must be applied; `NodePool.apply` applies one
 /// and is a no-op for an action already applied, so re-applying a log after a crash is safe.
 public struct Action: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Deterministic: the round and the position in it.
     public var id: ActionID
     /// When the change takes (or took) effect, Unix seconds: `now` for decisions; the due time
     /// for changes that time brought (a node ready, a replica loaded, a drain finished).
     public var at: Int64
+    /// What to do.
     public var kind: ActionKind
 
     public init(id: ActionID, at: Int64, kind: ActionKind) {

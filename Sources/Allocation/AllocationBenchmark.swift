@@ -77,14 +77,19 @@ public enum AllocationBenchmark {
 
 /// What one benchmark run measured.
 public struct AllocationBenchmarkReport: Sendable, Hashable, Codable {
+    /// Nodes in the fleet.
     public var nodes: Int
+    /// Replicas targeted in all.
     public var replicas: Int
     /// Median wall time of the placement round, milliseconds, and the actions it emitted.
     public var placementMilliseconds: Double
+    /// Actions the placement round emitted.
     public var placementActions: Int
     /// Median wall time of the steady round (cold starts ending, ±10% targets, 1% nodes lost).
     public var steadyMilliseconds: Double
+    /// Actions the steady round emitted.
     public var steadyActions: Int
+    /// Nodes lost in the steady round.
     public var nodesLost: Int
     /// Replicas on nodes after the placement round (all of them when the fleet has room).
     public var replicasPlaced: Int
@@ -96,6 +101,7 @@ public struct AllocationBenchmarkReport: Sendable, Hashable, Codable {
     /// After the steady round and 8 minutes more of reconciles every 2 minutes (drains ended,
     /// lost work placed again): packing efficiency and packing per group.
     public var churnedPackingEfficiency: Double
+    /// Packing per group after the churn.
     public var churnedGroups: [GroupPacking]
 
     /// The largest `excessOverLowerBound` over the groups: 0.02 is 2% more nodes than the bound.

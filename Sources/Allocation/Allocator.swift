@@ -4,6 +4,7 @@
 /// actions to apply in order (`NodePool.applying(_:)`). The actions are also what a provider
 /// executes (docs/ALLOCATION.md).
 public struct Allocator: Sendable {
+    /// Drain period, interactive wait, idle reserved nodes.
     public var settings: AllocationSettings
 
     public init(settings: AllocationSettings = AllocationSettings()) {
@@ -21,13 +22,14 @@ public struct Allocator: Sendable {
     ///    first) on ready nodes of their class, then on empty ready nodes (reserved, spot for
     ///    batch, on demand); interactive work that no node can take within
     ///    `interactiveWaitSeconds` preempts the batch node with the least batch work; what is
-    ///    still missing is provisioned (reserved up to the count, spot for batch, on demand),
-    ///    and provisioning nodes no longer needed are released;
+    ///    still missing waits for room that drains free (when sooner than a new node) or nodes
+    ///    already provisioning, else is provisioned (reserved up to the count, spot for batch,
+    ///    on demand), and provisioning nodes no longer needed are released;
     /// 5. release: empty ready nodes are released, spot and on-demand before reserved (idle
     ///    reserved nodes are kept up to the reserved count when `keepsIdleReservedNodes`).
     ///
-    /// Action ids are `(pool.nextRound, index)`. Near-linear: O((n + m) log n + m·G) for n nodes,
-    /// m replicas and G GPUs per node.
+    /// Action ids are `(pool.nextRound, index)`. Near-linear: O((n + m) log n + m·G + K·n) for
+    /// n nodes, m replicas, G GPUs per node and K (region, GPU type) pairs.
     ///
     /// - Throws: `AllocationError` for a bad target, offer, setting or event, naming it.
     public func reconcile(

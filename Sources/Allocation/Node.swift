@@ -4,16 +4,21 @@
 /// replicas it hosts (`replicaClass`). An empty ready node may be claimed by either class (spot
 /// nodes by batch only); the first replica placed on it sets its class.
 public struct Node: Sendable, Hashable, Codable {
+    /// Assigned by the engine in order.
     public var id: NodeID
+    /// Region, as in the offers.
     public var region: String
+    /// GPU type, as in the offers (e.g. `H100`).
     public var gpuType: String
     /// GPUs on the node.
     public var gpus: Int
     /// Memory of one GPU, GiB.
     public var memoryPerGPUGiB: Int
+    /// How it is bought.
     public var capacity: NodeCapacity
     /// The class it was provisioned for, then the class of the replicas it hosts.
     public var replicaClass: ReplicaClass
+    /// Provisioning, ready, draining (all its replicas drain) or terminated.
     public var state: NodeState
     /// When the node was requested from the provider.
     public var requestedAt: Int64

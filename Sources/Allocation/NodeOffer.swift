@@ -1,7 +1,9 @@
 /// What a region sells of one GPU type: the node shape, the capacity types available with
 /// their provisioning delay, the reservation and the quota.
 public struct NodeOffer: Sendable, Hashable, Codable {
+    /// Region sold in.
     public var region: String
+    /// GPU type sold (e.g. `H100`).
     public var gpuType: String
     /// GPUs per node, at least 1.
     public var gpusPerNode: Int

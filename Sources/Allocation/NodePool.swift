@@ -8,6 +8,7 @@
 public struct NodePool: Sendable, Equatable {
     /// Every node ever provisioned, terminated ones included (for history and metrics).
     public internal(set) var nodes: [NodeID: Node]
+    /// Every replica not removed (pending ones included).
     public internal(set) var replicas: [ReplicaID: Replica]
     /// Ids of the actions applied: applying one of them again changes nothing.
     public internal(set) var appliedActions: Set<ActionID>

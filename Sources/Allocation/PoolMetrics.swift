@@ -87,12 +87,17 @@ public struct GroupPacking: Sendable, Hashable, Codable {
         }
     }
 
+    /// The group's region.
     public var region: String
+    /// The group's GPU type.
     public var gpuType: String
+    /// The group's class.
     public var replicaClass: ReplicaClass
     /// Ready nodes holding replicas.
     public var nodesInUse: Int
+    /// GPUs taken by replicas on the group's nodes.
     public var gpusInUse: Int
+    /// GPU memory taken, GiB.
     public var memoryInUseGiB: Int
     /// GPUs and GPU memory (GiB) of the group's largest node.
     public var gpusPerNode: Int

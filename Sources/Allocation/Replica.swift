@@ -3,17 +3,23 @@
 /// A replica takes whole GPUs (`gpus`) and `memoryGiB` of their memory; it keeps its shape when
 /// it goes back to pending, so it is placed again as the same replica. Times are Unix seconds.
 public struct Replica: Sendable, Hashable, Codable {
+    /// Assigned by the engine in order; kept when placed again.
     public var id: ReplicaID
+    /// The served model.
     public var model: String
+    /// Region it serves.
     public var region: String
+    /// GPU type it needs.
     public var gpuType: String
     /// Whole GPUs taken on its node.
     public var gpus: Int
     /// GPU memory taken, GiB (at most `gpus` × the node's memory per GPU).
     public var memoryGiB: Int
+    /// Interactive or batch.
     public var replicaClass: ReplicaClass
     /// Seconds from placement to serving (weights loaded, warmed up).
     public var coldStartSeconds: Int64
+    /// Pending, loading, serving or draining.
     public var state: ReplicaState
     /// Its node; nil while pending.
     public var node: NodeID?

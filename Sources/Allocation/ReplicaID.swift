@@ -1,5 +1,6 @@
 /// A replica's identity: a number the engine assigns in order, never reused within a pool.
 public struct ReplicaID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The number, from 0.
     public var number: Int
 
     public init(_ number: Int) { self.number = number }
