@@ -4,8 +4,8 @@ extension ReconcileRound {
     /// node would), interactive nodes already provisioning, then new nodes; batch work likewise
     /// into its freeing room, batch nodes provisioning and the interactive ones left unused, then
     /// new nodes.
-    /// Provisioning nodes that neither needs are released (cancelled), except reserved ones
-    /// while idle reserved nodes are kept.
+    /// Provisioning nodes that neither needs are set aside for the release phase (cancelled
+    /// there, except reserved ones while idle reserved nodes are kept).
     mutating func provision(interactive: [Replica], batch: [Replica]) throws(AllocationError) {
         var work: [OfferKey: (interactive: [Replica], batch: [Replica])] = [:]
         for item in interactive { work[OfferKey(region: item.region, gpuType: item.gpuType), default: ([], [])].interactive.append(item) }
@@ -43,8 +43,7 @@ extension ReconcileRound {
             }
             var needed = takenByInteractive
             needed.formUnion(batchPlan.used.compactMap { batchPlan.bins[$0].node })
-            let surplus = (forInteractive + batchOwn).filter { !needed.contains($0.id) }
-            try release(surplus, key: key)
+            unneeded[key, default: []] += (forInteractive + batchOwn).filter { !needed.contains($0.id) }
         }
     }
 

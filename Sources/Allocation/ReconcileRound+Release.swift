@@ -1,8 +1,9 @@
 extension ReconcileRound {
-    /// Releases every empty ready node, per region and GPU type: spot and on-demand first, then
-    /// reserved ones beyond what is kept idle (see `release(_:key:)`).
+    /// Releases every empty ready node and every provisioning node no longer needed, per region
+    /// and GPU type: spot and on-demand first, then reserved ones beyond what is kept idle (see
+    /// `release(_:key:)`).
     mutating func releaseEmptyNodes() throws(AllocationError) {
-        var empty: [OfferKey: [Node]] = [:]
+        var empty = unneeded
         for node in pool.nodes.values where node.state == .ready && (pool.usage[node.id]?.isEmpty ?? true) {
             empty[OfferKey(region: node.region, gpuType: node.gpuType), default: []].append(node)
         }

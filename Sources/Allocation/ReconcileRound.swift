@@ -8,6 +8,9 @@ struct ReconcileRound {
     let settings: AllocationSettings
     let offers: [OfferKey: NodeOffer]
     let targets: [TargetKey: ReplicaTarget]
+    /// Provisioning nodes no longer needed, released with the empty ready nodes at the end of
+    /// the round so that the release order (spot, on demand, reserved) holds across both.
+    var unneeded: [OfferKey: [Node]] = [:]
 
     init(pool: NodePool, now: Int64, settings: AllocationSettings, offers: [OfferKey: NodeOffer], targets: [TargetKey: ReplicaTarget]) {
         self.pool = pool

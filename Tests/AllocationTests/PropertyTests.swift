@@ -41,6 +41,17 @@ import Testing
                     #expect(pool.replicas.count == wanted.values.reduce(0, +), "nothing pending or draining")
                     #expect(try allocator.reconcile(pool, targets: targets, offers: offers, now: now).isEmpty, "a fixpoint")
                 }
+                // Within a round and a region / GPU type, reserved nodes are released last.
+                var ranks: [String: [Int]] = [:]
+                var nodes: [NodeID: Node] = [:]
+                for action in log {
+                    if case .provision(let node) = action.kind { nodes[node.id] = node }
+                    if case .release(let id) = action.kind, let node = nodes[id] {
+                        let order = node.capacity == .reserved ? 1 : 0
+                        ranks["\(action.id.round) \(node.region) \(node.gpuType)", default: []].append(order)
+                    }
+                }
+                #expect(ranks.values.allSatisfy { $0 == $0.sorted() })
                 let replayed = try NodePool().applying(log)
                 #expect(replayed == pool)
                 #expect(try replayed.applying(log) == pool)
