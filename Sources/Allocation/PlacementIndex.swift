@@ -1,0 +1,22 @@
+/// Where replicas of one class can go, built once per class per round from the working pool.
+struct PlacementIndex {
+    /// Ready nodes of the class that hold replicas and have free GPUs, by region and GPU type;
+    /// bin key = node number, so best-fit ties go to the smallest node id.
+    var groups: [OfferKey: FreeGPUBuckets] = [:]
+    /// Empty ready nodes any class may claim (spot ones only when the class is batch), by region,
+    /// GPU type and capacity, smallest node number first.
+    var empties: [OfferKey: [NodeCapacity: MinHeap<Int>]] = [:]
+
+    init(pool: NodePool, replicaClass: ReplicaClass) {
+        for node in pool.nodes.values where node.state == .ready {
+            let key = OfferKey(region: node.region, gpuType: node.gpuType)
+            let used = pool.usage[node.id] ?? NodeUsage()
+            if used.isEmpty {
+                guard node.capacity != .spot || replicaClass == .batch else { continue }
+                empties[key, default: [:]][node.capacity, default: MinHeap()].push(node.id.number)
+            } else if node.replicaClass == replicaClass, used.gpus < node.gpus {
+                groups[key, default: FreeGPUBuckets()].set(key: node.id.number, free: node.gpus - used.gpus, rank: 0)
+            }
+        }
+    }
+}
