@@ -81,7 +81,10 @@ let package = Package(
         // store, call the pure stages, save the results. Shared by the CLI and the service.
         .target(
             name: "Jobs",
-            dependencies: ["Traffic", "Store", "Forecasting", "Planning", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Traffic", "Store", "Forecasting", "Planning", "Allocation",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Edge: the `headroom` commands, as a library so that tests call them in-process.
@@ -132,7 +135,10 @@ let package = Package(
         ),
         .testTarget(
             name: "JobsTests",
-            dependencies: ["Jobs", "Store", "Ingestion", "Traffic", "Planning", "Configuration"],
+            dependencies: [
+                "Jobs", "Store", "Ingestion", "Traffic", "Planning", "Configuration", "Allocation",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -6,8 +6,8 @@ public struct Headroom: AsyncParsableCommand {
         commandName: "headroom",
         abstract: "Predictive capacity planning for GPU inference fleets.",
         subcommands: [
-            Demo.self, Ingest.self, Summary.self, ForecastCommand.self, PlanCommand.self, SimulateCommand.self,
-            BacktestCommand.self, DemoData.self, Migrate.self,
+            Demo.self, Ingest.self, Summary.self, ForecastCommand.self, PlanCommand.self, ExecuteCommand.self,
+            PoolCommand.self, SimulateCommand.self, BacktestCommand.self, DemoData.self, Migrate.self,
         ]
     )
 

@@ -1,0 +1,134 @@
+import Allocation
+import Configuration
+import Foundation
+import GRDB
+import Ingestion
+@testable import Jobs
+import Planning
+import Store
+import Testing
+import Traffic
+
+/// A provider that dies (throws) after `budget` applies, as a process killed at that point
+/// would: every apply is its own transaction, so the database is left exactly as a kill leaves it.
+final class CrashingProvider: PoolProvider {
+    let inner: EmbeddedPoolProvider
+    var budget: Int
+    struct Crash: Error {}
+
+    init(database: AppDatabase, budget: Int) {
+        inner = EmbeddedPoolProvider(database: database)
+        self.budget = budget
+    }
+
+    func load() throws -> NodePool { try inner.load() }
+    func pending() throws -> [Action] { try inner.pending() }
+    func record(_ round: [Action], planRunID: Int64?) throws { try inner.record(round, planRunID: planRunID) }
+    func apply(_ action: Action) throws {
+        guard budget > 0 else { throw Crash() }
+        budget -= 1
+        try inner.apply(action)
+    }
+}
+
+@Suite(.serialized) struct ExecuteJobTests {
+    let end = Timestamp.parse("2026-11-24T00:00:00Z")!
+
+    /// A database with demo traffic of two us-east-1 models, a forecast run and a plan.
+    func plannedDatabase() throws -> (AppDatabase, FleetConfiguration) {
+        let database = try AppDatabase.inMemory()
+        var demo = DemoTraffic(seed: 3, end: end, weeks: 2)
+        demo.profiles = demo.profiles.filter { $0.region == "us-east-1" && ["chat-8b", "batch-summarize"].contains($0.model) }
+        _ = try TrafficIngestor(database: database).ingestDemo(demo)
+        var forecast = ForecastJob()
+        forecast.horizonSeconds = 2 * 86_400
+        _ = try forecast.run(on: database)
+        let fleet = try ConfigurationReader.example()
+        _ = try PlanJob(configuration: fleet, configurationText: ConfigurationReader.exampleText).run(on: database)
+        return (database, fleet)
+    }
+
+    /// An in-memory copy of `database` (SQLite's backup API).
+    func copy(_ database: AppDatabase) throws -> AppDatabase {
+        let queue = try DatabaseQueue()
+        try database.writer.backup(to: queue)
+        return try AppDatabase(queue)
+    }
+
+    func log(_ database: AppDatabase) throws -> [String] {
+        try database.poolActions().map { "\($0.round).\($0.position) \($0.action) \($0.applied)" }
+    }
+
+    /// Runs at each time until a run records nothing.
+    func settle(_ job: ExecuteJob, _ database: AppDatabase, provider: any PoolProvider, times: [Int64]) throws {
+        for now in times {
+            for _ in 0..<4 where try !job.run(on: database, provider: provider, now: now).actions.isEmpty {}
+        }
+    }
+
+    @Test func reachesThePlannedReplicasAndPacksThem() throws {
+        let (database, fleet) = try plannedDatabase()
+        let job = ExecuteJob(configuration: fleet)
+        let provider = EmbeddedPoolProvider(database: database)
+        let times = (0..<6).map { end + 8 * 3_600 + Int64($0) * 600 }
+        try settle(job, database, provider: provider, times: times)
+        let outcome = try job.run(on: database, provider: provider, now: times.last!, dryRun: true)
+        #expect(outcome.actions.isEmpty, "settled")
+        let pool = try provider.load()
+        for target in outcome.targets {
+            let serving = pool.replicas.values.filter { $0.model == target.model && $0.region == target.region && $0.state == .serving }
+            #expect(serving.count == target.replicas, "\(target.model)/\(target.region)")
+        }
+        #expect(Set(pool.nodes.values.filter(\.isAlive).map(\.replicaClass)).count == 2, "interactive and batch apart")
+    }
+
+    @Test func dryRunStoresNothing() throws {
+        let (database, fleet) = try plannedDatabase()
+        let outcome = try ExecuteJob(configuration: fleet)
+            .run(on: database, provider: EmbeddedPoolProvider(database: database), now: end + 3_600, dryRun: true)
+        #expect(!outcome.actions.isEmpty)
+        #expect(try database.poolActions().isEmpty)
+    }
+
+    /// A crash after any number of applied actions, then a restart, ends with the same log as an
+    /// uninterrupted run: no action lost, none repeated.
+    @Test func aCrashAtAnyPointLosesAndRepeatsNothing() throws {
+        let (planned, fleet) = try plannedDatabase()
+        let reference = try copy(planned)
+        let job = ExecuteJob(configuration: fleet)
+        let times = [end + 8 * 3_600, end + 8 * 3_600 + 900]
+        try settle(job, reference, provider: EmbeddedPoolProvider(database: reference), times: times)
+        let expected = try log(reference)
+        let actions = expected.count
+        #expect(actions > 5)
+        for crashAfter in stride(from: 0, through: actions, by: max(1, actions / 12)) {
+            let database = try copy(planned)
+            let crashing = CrashingProvider(database: database, budget: crashAfter)
+            do {
+                try settle(job, database, provider: crashing, times: times)
+            } catch is CrashingProvider.Crash {}
+            try settle(job, database, provider: EmbeddedPoolProvider(database: database), times: times)
+            #expect(try log(database) == expected, "crash after \(crashAfter) applied actions")
+            #expect(try database.poolActions(applied: false).isEmpty)
+        }
+    }
+
+    @Test func aPlanThatDoesNotCoverNowIsExplained() throws {
+        let (database, fleet) = try plannedDatabase()
+        #expect {
+            try ExecuteJob(configuration: fleet).run(on: database, provider: EmbeddedPoolProvider(database: database),
+                                                    now: end + 30 * 86_400)
+        } throws: { error in
+            "\(error)".hasPrefix("the newest plan covers 2026-11-24T00:00:00Z to 2026-11-26T00:00:00Z")
+        }
+        #expect(try database.poolActions().isEmpty)
+    }
+
+    @Test func needsAPlan() throws {
+        let database = try AppDatabase.inMemory()
+        #expect(throws: ExecuteJobError.noPlan) {
+            try ExecuteJob(configuration: try ConfigurationReader.example())
+                .run(on: database, provider: EmbeddedPoolProvider(database: database), now: 0)
+        }
+    }
+}
