@@ -12,8 +12,12 @@ struct CandidatePaths: Sendable {
 /// The point forecasts that need no regression: seasonal naive and the recursive AR.
 enum SimpleModels {
     /// y_{o+h} = y_{o+h−L·⌈(h+1)/L⌉}: the last observed season repeated.
-    static func seasonalNaive(_ u: [Double], origin: Int, horizon: Int, lag: Int) -> [Double] {
-        let lag = max(1, min(lag, origin))
+    ///
+    /// The season L is `lag` when the history before `origin` holds one, else `fallback` (the
+    /// shorter season, e.g. a day instead of a week), else 1 (the last value). Never another
+    /// length: a lag cut to fit the history (say 5.2 days) would set night against day.
+    static func seasonalNaive(_ u: [Double], origin: Int, horizon: Int, lag: Int, fallback: Int = 1) -> [Double] {
+        let lag = lag <= origin ? max(1, lag) : (fallback <= origin ? max(1, fallback) : 1)
         return (0..<horizon).map { h in
             let back = lag * ((h / lag) + 1)
             return u[origin + h - back]

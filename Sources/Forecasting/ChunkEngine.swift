@@ -70,7 +70,8 @@ struct ChunkEngine: Sendable {
                                                                            lag: profile.baselineLag))
                     case .seasonalNaiveLong:
                         result[s].append(model, SimpleModels.seasonalNaive(prepared.raw, origin: o, horizon: steps,
-                                                                           lag: profile.longLag ?? profile.baselineLag))
+                                                                           lag: profile.longLag ?? profile.baselineLag,
+                                                                           fallback: profile.baselineLag))
                     case .autoregressive:
                         let target = prepared.logClipped
                         let history = target[0..<o]

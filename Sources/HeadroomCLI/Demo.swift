@@ -53,9 +53,26 @@ struct Demo: ParsableCommand {
             throw CommandFailure(error.description)
         }
         print(PlanSummary(run: planned.run, plan: planned.plan).render())
+        print()
+        let fleet = try ConfigurationReader.example()
+        let provider = EmbeddedPoolProvider(database: store)
+        var applied = 0
+        var outcome: ExecuteJob.Outcome?
+        do {
+            // Two rounds: nodes are provisioned at the plan's start, replicas placed 15 minutes on.
+            for now in [planned.run.start, planned.run.start + 900] {
+                outcome = try ExecuteJob(configuration: fleet).run(on: store, provider: provider, now: now)
+                applied += outcome?.actions.count ?? 0
+            }
+        } catch let error as ExecuteJobError {
+            throw CommandFailure(error.description)
+        }
+        print("executed plan #\(planned.run.id) for its first 15 minutes: \(applied) actions applied to the node pool")
+        if let outcome { print(PoolTable(outcome.pool).render()) }
         print("""
 
             next: headroom plan show --db \(database.path) --model chat-8b --region us-east-1
+                  headroom pool show --db \(database.path)
             """)
     }
 }
