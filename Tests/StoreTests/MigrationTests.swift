@@ -5,7 +5,7 @@ import Testing
 @Test func migrationsApplyInOrder() throws {
     let database = try AppDatabase.inMemory()
     #expect(try database.appliedMigrations() == AppDatabase.knownMigrations)
-    #expect(AppDatabase.knownMigrations == ["0001_traffic", "0002_forecasts", "0003_plans"])
+    #expect(AppDatabase.knownMigrations == ["0001_traffic", "0002_forecasts", "0003_plans", "0004_pool_actions"])
 }
 
 @Test func newerDatabaseIsRefused() throws {
