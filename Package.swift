@@ -46,7 +46,7 @@ let package = Package(
         // Reads headroom.yaml into Planning's values, naming the key path of every problem.
         .target(
             name: "Configuration",
-            dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Planning", "Traffic", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings,
             plugins: ["EmbedText"]
         ),

@@ -1,3 +1,4 @@
+import Traffic
 import Yams
 
 /// A YAML node with the key path that leads to it, and typed readers whose errors name that path.
@@ -118,18 +119,11 @@ struct YAMLValue {
     func duration() throws(ConfigurationError) -> Int64 {
         guard case .scalar(let scalar) = node else { throw error("must be a duration such as 90s, 15m, 48h or 28d, got \(kind)") }
         let text = scalar.string
-        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
-        var digits = Substring(text)
-        var multiplier: Int64 = 1
-        if let last = text.last, let unit = units[last] {
-            multiplier = unit
-            digits = digits.dropLast()
-        }
-        guard let count = Int64(digits), count >= 0 else {
+        guard text.last != "w", let seconds = DurationText.seconds(text) else {
             throw error("must be a duration such as 90s, 15m, 48h or 28d, got \(kind)")
         }
-        guard count <= Self.longestSeconds / multiplier else { throw error("must be at most 366 days, got \(kind)") }
-        return count * multiplier
+        guard seconds <= Self.longestSeconds else { throw error("must be at most 366 days, got \(kind)") }
+        return seconds
     }
 
     /// The longest duration accepted anywhere: 366 days.

@@ -17,16 +17,9 @@ public struct Step: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Parses `30s`, `5m`, `1h`, `1d` or a bare number of seconds.
     /// - Throws: `StepError` naming the text and the accepted forms.
     public init(parsing text: String) throws(StepError) {
-        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
-        var digits = Substring(text)
-        var multiplier: Int64 = 1
-        if let last = text.last, let unit = units[last] {
-            multiplier = unit
-            digits = digits.dropLast()
+        guard let seconds = DurationText.seconds(text), let step = Step(seconds: seconds) else {
+            throw StepError(text: text)
         }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let count = Int64(digits), count > 0,
-              count <= Self.maximumSeconds, let step = Step(seconds: count * multiplier)
-        else { throw StepError(text: text) }
         self = step
     }
 
