@@ -5,9 +5,11 @@ import Traffic
 
 /// The forecast job: forecasts every stored series from its recent history and records the run.
 ///
-/// Each series is forecast from the end of its own history. Series with the same step and the
-/// same last stored step (a fleet ingested together) are laid on one grid, missing points as
-/// NaN, and share their design matrices and factorizations
+/// Each series is forecast from the end of its own history, fitted on at most `historySeconds`
+/// of it and never on steps before its first point (a shorter history is used as it is, not
+/// padded). Series with the same step and the same first and last stored steps (a fleet
+/// ingested together) are laid on one grid, missing points as NaN, and share their design
+/// matrices and factorizations
 /// (``Forecaster/forecast(batch:stepSeconds:start:horizon:options:)``).
 public struct ForecastJob: Sendable {
     /// How far ahead, in seconds (default 7 days).
@@ -31,12 +33,14 @@ public struct ForecastJob: Sendable {
             forecasts.append(SeriesForecast(series: empty, model: nil, error: "no points stored", backtestMASE: nil,
                                             seasonalNaiveMASE: nil, coverage95: nil, start: 0, point: [], quantiles: []))
         }
-        let grids = Dictionary(grouping: series.filter { $0.last != nil }) { GridKey(step: $0.step, last: $0.last ?? 0) }
-        for (grid, withPoints) in grids.sorted(by: { ($0.key.step, $0.key.last) < ($1.key.step, $1.key.last) }) {
+        let grids = Dictionary(grouping: series.filter { $0.last != nil }) {
+            GridKey(step: $0.step, first: $0.first ?? 0, last: $0.last ?? 0)
+        }
+        for (grid, withPoints) in grids.sorted(by: { ($0.key.step, $0.key.first, $0.key.last) < ($1.key.step, $1.key.first, $1.key.last) }) {
             let step = grid.step
-            let latest = grid.last
-            let count = max(1, Int(historySeconds / step.seconds))
-            let end = latest + step.seconds
+            let end = grid.last + step.seconds
+            let stored = Int((end - grid.first) / step.seconds)
+            let count = max(1, min(Int(historySeconds / step.seconds), stored))
             let start = end - Int64(count) * step.seconds
             let horizon = max(1, Int((horizonSeconds + step.seconds - 1) / step.seconds))
             let values = try database.values(of: withPoints, start: start, step: step, count: count)
@@ -72,9 +76,10 @@ public struct ForecastJob: Sendable {
     }
 }
 
-/// Series that share a grid: the same step and the same last stored step.
+/// Series that share a grid: the same step and the same first and last stored steps.
 struct GridKey: Hashable {
     var step: Step
+    var first: Int64
     var last: Int64
 }
 

@@ -6,8 +6,17 @@ public struct StoredSeries: Sendable, Equatable, Hashable {
     public var id: Int64
     public var key: SeriesKey
     public var step: Step
-    /// Start of the last stored step (Unix seconds), nil when it has no points.
+    /// Start of the first and of the last stored step (Unix seconds), nil when it has no points.
+    public var first: Int64?
     public var last: Int64?
+
+    public init(id: Int64, key: SeriesKey, step: Step, first: Int64? = nil, last: Int64? = nil) {
+        self.id = id
+        self.key = key
+        self.step = step
+        self.first = first
+        self.last = last
+    }
 }
 
 extension AppDatabase {
@@ -16,13 +25,14 @@ extension AppDatabase {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.id, s.model, s.region, s.metric, s.step_seconds,
+                       (SELECT MIN(ts) FROM traffic_point p WHERE p.series_id = s.id) AS first,
                        (SELECT MAX(ts) FROM traffic_point p WHERE p.series_id = s.id) AS last
                 FROM series s ORDER BY s.model, s.region, s.metric
                 """).compactMap { row in
                 guard let metric = Metric(rawValue: row["metric"]), let step = Step(seconds: row["step_seconds"])
                 else { return nil }
                 return StoredSeries(id: row["id"], key: SeriesKey(model: row["model"], region: row["region"], metric: metric),
-                                    step: step, last: row["last"])
+                                    step: step, first: row["first"], last: row["last"])
             }
         }
     }

@@ -82,3 +82,25 @@ import Traffic
         #expect(run.forecasts.filter { $0.series.key.model == "embed-small" }.allSatisfy { $0.start == end })
     }
 }
+
+@Suite struct ForecastJobShortHistoryTests {
+    /// Two weeks stored, the default eight-week history window: the series is fitted on the two
+    /// weeks it has, not on six weeks of padding, so its bands stay near the point forecast.
+    @Test func aHistoryShorterThanTheWindowIsNotPadded() throws {
+        let database = try AppDatabase.inMemory()
+        var demo = DemoTraffic(seed: 4, end: Timestamp.parse("2026-11-24T00:00:00Z")!, weeks: 2)
+        demo.profiles = demo.profiles.filter { $0.model == "code-70b" && $0.region == "eu-west-1" }
+        _ = try TrafficIngestor(database: database).ingestDemo(demo)
+        var job = ForecastJob()
+        job.horizonSeconds = 86_400
+        let run = try job.run(on: database)
+        let requests = try #require(run.forecasts.first { $0.series.key.metric == .requests })
+        let mase = try #require(requests.backtestMASE)
+        let naive = try #require(requests.seasonalNaiveMASE)
+        #expect(mase < naive)
+        let q975 = try #require(run.levels.firstIndex(of: 0.975))
+        for (point, quantiles) in zip(requests.point, requests.quantiles) where point > 20 {
+            #expect(quantiles[q975] < 3 * point, "the 97.5% band stays within 3x the point forecast")
+        }
+    }
+}
