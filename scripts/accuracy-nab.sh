@@ -13,7 +13,7 @@ fi
 mkdir -p out
 python3 scripts/nab-to-series.py --step 3600 out/nab-hourly.csv
 python3 scripts/nab-to-series.py --step 1800 --only nyc_taxi out/nab-taxi-30m.csv
-scratch="${SCRATCH:-.build-fc}"
+scratch="${SCRATCH:-.build}"
 swift build -c release --scratch-path "$scratch" --product headroom >/dev/null
 bin="$scratch/release/headroom"
 echo "== NAB, 1 hour (sum), horizon 48, $origins held-out windows"
