@@ -29,16 +29,21 @@ struct ForecastModelOptions: ParsableArguments {
         }
     }
 
+    /// The levels of a `--quantiles` list (`0.025,0.5,0.975`): each strictly between 0 and 1,
+    /// an empty entry being an error too. Shared by every command that takes the option.
+    static func levels(_ text: String) throws -> [Double] {
+        guard !text.trimmed.isEmpty else { throw ValidationError("--quantiles: give at least one level") }
+        return try text.split(separator: ",", omittingEmptySubsequences: false).map { entry in
+            guard let level = Double(entry.trimmingSpaces), level > 0, level < 1 else {
+                throw ValidationError("--quantiles: '\(entry)' is not a level strictly between 0 and 1")
+            }
+            return level
+        }
+    }
+
     /// The options for the forecasting engine.
     func engineOptions(origins: Int) throws -> ForecastOptions {
-        var levels: [Double] = []
-        for text in quantiles.split(separator: ",") {
-            guard let level = Double(text.trimmingSpaces), level > 0, level < 1 else {
-                throw ValidationError("--quantiles: '\(text)' is not a level strictly between 0 and 1")
-            }
-            levels.append(level)
-        }
-        guard !levels.isEmpty else { throw ValidationError("--quantiles: give at least one level") }
+        let levels = try Self.levels(quantiles)
         var periods: [Double]?
         if seasonality.lowercased() != "auto" {
             periods = []

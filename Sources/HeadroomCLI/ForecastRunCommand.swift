@@ -30,16 +30,7 @@ struct ForecastRunCommand: ParsableCommand {
         _ = try levels()
     }
 
-    func levels() throws -> [Double] {
-        let levels = try quantiles.split(separator: ",", omittingEmptySubsequences: false).map { text in
-            guard let level = Double(text.trimmingCharacters(in: .whitespaces)), level > 0, level < 1 else {
-                throw ValidationError("--quantiles: '\(text)' is not a level strictly between 0 and 1")
-            }
-            return level
-        }
-        guard !levels.isEmpty else { throw ValidationError("--quantiles: give at least one level") }
-        return levels
-    }
+    func levels() throws -> [Double] { try ForecastModelOptions.levels(quantiles) }
 
     func run() throws {
         let store = try database.open()
