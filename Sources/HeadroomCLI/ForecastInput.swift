@@ -1,3 +1,4 @@
+import Traffic
 /// A long CSV of many series (`series,timestamp,value`), read into per-series points.
 ///
 /// Values may be empty or `NaN` (missing). Problems are collected, not thrown one by one, so a
@@ -82,7 +83,8 @@ struct ForecastInput {
             if time.isEpoch { epoch += 1 } else { rfc += 1 }
             var value = Double.nan
             if !valueRange.isEmpty, !Self.isNaN(bytes[valueRange]) {
-                guard let parsed = ForecastNumber.parse(bytes, valueRange), parsed.isFinite else {
+                let parsed = bytes.withUnsafeBufferPointer { DecimalParser.parse(UnsafeBufferPointer(rebasing: $0[valueRange])) }
+                guard let parsed, parsed.isFinite else {
                     let text = String(decoding: bytes[valueRange], as: UTF8.self)
                     problems.add(line: lineNumber, column: 3, "'\(text)' is not a finite number (leave it empty for missing)")
                     continue
