@@ -85,6 +85,8 @@ import Testing
         (["ingest", "x.csv", "--rejects", "r.csv"], "--rejects is only used with --skip-invalid"),
         (["demo", "--weeks", "0"], "--weeks must be between 1 and 520, not 0"),
         (["demo", "--end", "yesterday"], "--end 'yesterday' is not a date like 2026-11-24"),
+        (["demo-data", "--rows", "0"], "--rows must be at least 1, not 0"),
+        (["demo-data", "--weeks", "600"], "--weeks must be between 1 and 520, not 600"),
     ])
     func badArgumentsAreNamed(arguments: [String], message: String) {
         #expect {
