@@ -7,12 +7,15 @@ import Store
 import Traffic
 
 /// `headroom demo`: the main job on the embedded default. Creates the database, loads the demo
-/// traffic (once), and prints what is stored.
+/// traffic (once), prints what is stored, then forecasts, plans and executes.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run Headroom's main job on built-in demo traffic (no other setup needed).",
         discussion: """
-            Creates the database if needed, loads 8 weeks of demo traffic for 4 models in 2 regions             once, prints what is stored, forecasts every series 7 days ahead, and plans the example             fleet (examples/headroom.yaml, built in) from that forecast, recording each run.
+            Creates the database if needed, loads 8 weeks of demo traffic for 4 models in 2 regions \
+            once, prints what is stored, forecasts every series 7 days ahead, plans the example fleet \
+            (examples/headroom.yaml, built in) from that forecast, and executes the plan's first 15 \
+            minutes against the embedded node pool, recording each run.
             """
     )
 
@@ -45,16 +48,15 @@ struct Demo: ParsableCommand {
         }
         print(ForecastRunTable(run).render())
         print()
+        let fleet = try ConfigurationOption().load().configuration
         let planned: (run: StoredPlanRun, plan: FleetPlan)
         do {
-            let fleet = try ConfigurationReader.example()
             planned = try PlanJob(configuration: fleet, configurationText: ConfigurationReader.exampleText).run(on: store)
         } catch let error as PlanJobError {
             throw CommandFailure(error.description)
         }
         print(PlanSummary(run: planned.run, plan: planned.plan).render())
         print()
-        let fleet = try ConfigurationReader.example()
         let provider = EmbeddedPoolProvider(database: store)
         var applied = 0
         var outcome: ExecuteJob.Outcome?
