@@ -48,12 +48,15 @@ struct Demo: ParsableCommand {
         }
         print(ForecastRunTable(run).render())
         print()
-        let fleet = try ConfigurationOption().load().configuration
         let planned: (run: StoredPlanRun, plan: FleetPlan)
+        let fleet: FleetConfiguration
         do {
+            fleet = try ConfigurationReader.example()
             planned = try PlanJob(configuration: fleet, configurationText: ConfigurationReader.exampleText).run(on: store)
         } catch let error as PlanJobError {
             throw CommandFailure(error.description)
+        } catch let error as ConfigurationError {
+            throw CommandFailure("built-in example fleet: \(error)")
         }
         print(PlanSummary(run: planned.run, plan: planned.plan).render())
         print()
