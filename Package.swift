@@ -24,6 +24,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        // The service. Hummingbird's swift-configuration trait is off: its `Configuration`
+        // module would clash with ours.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // C: OpenBLAS (CBLAS + the Fortran LAPACK symbols, which Debian's libopenblas carries).
@@ -45,7 +52,7 @@ let package = Package(
         .target(name: "Planning", dependencies: ["Traffic"], swiftSettings: swiftSettings),
         // Reads headroom.yaml into Planning's values, naming the key path of every problem.
         .target(
-            name: "Configuration",
+            name: "Config",
             dependencies: ["Planning", "Traffic", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings,
             plugins: ["EmbedText"]
@@ -87,12 +94,28 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Edge: the REST service on Hummingbird: plans, forecasts, traffic, jobs, pool, reports,
+        // bearer-token auth, problem+json errors, Prometheus metrics, the OpenAPI document.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Traffic", "Store", "Ingestion", "Planning", "Config", "Jobs", "Allocation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedText"]
+        ),
         // Edge: the `headroom` commands, as a library so that tests call them in-process.
         .target(
             name: "HeadroomCLI",
             dependencies: [
-                "Traffic", "Store", "Ingestion", "Forecasting", "Planning", "Configuration", "Jobs",
-                "Allocation", "Simulation",
+                "Traffic", "Store", "Ingestion", "Forecasting", "Planning", "Config", "Jobs",
+                "Allocation", "Simulation", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -119,12 +142,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "Traffic", "Planning", "Configuration"],
+            dependencies: ["Simulation", "Traffic", "Planning", "Config"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "ConfigurationTests",
-            dependencies: ["Configuration", "Planning"],
+            name: "ConfigTests",
+            dependencies: ["Config", "Planning"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
@@ -136,7 +159,7 @@ let package = Package(
         .testTarget(
             name: "JobsTests",
             dependencies: [
-                "Jobs", "Store", "Ingestion", "Traffic", "Planning", "Configuration", "Allocation",
+                "Jobs", "Store", "Ingestion", "Traffic", "Planning", "Config", "Allocation",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -147,8 +170,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Store", "Jobs", "Traffic", "Config", "Ingestion",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "HeadroomCLITests",
-            dependencies: ["HeadroomCLI", "Store", "Traffic", "Configuration", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["HeadroomCLI", "Store", "Traffic", "Config", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -4,13 +4,14 @@ import PackagePlugin
 /// Embeds text files from the package into a target as Swift constants, so the binary carries
 /// them and never reads the working directory at run time:
 /// - into `Store`: the SQL migrations of `Migrations/*.sql` (`embeddedMigrations`);
-/// - into `Configuration`: the example fleet `examples/headroom.yaml` (`embeddedExampleConfiguration`).
+/// - into `Config`: the example fleet `examples/headroom.yaml` (`embeddedExampleConfiguration`);
+/// - into `Server`: the OpenAPI document `docs/openapi.yaml` (`embeddedOpenAPIDocument`).
 @main
 struct EmbedText: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let tool = try context.tool(named: "embed-text").url
         switch target.name {
-        case "Configuration":
+        case "Config":
             let example = context.package.directoryURL.appending(path: "examples/headroom.yaml")
             let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedExampleConfiguration.swift")
             return [
@@ -19,6 +20,18 @@ struct EmbedText: BuildToolPlugin {
                     executable: tool,
                     arguments: ["--text", "embeddedExampleConfiguration", output.path(), example.path()],
                     inputFiles: [example],
+                    outputFiles: [output]
+                )
+            ]
+        case "Server":
+            let document = context.package.directoryURL.appending(path: "docs/openapi.yaml")
+            let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedOpenAPIDocument.swift")
+            return [
+                .buildCommand(
+                    displayName: "Embedding docs/openapi.yaml",
+                    executable: tool,
+                    arguments: ["--text", "embeddedOpenAPIDocument", output.path(), document.path()],
+                    inputFiles: [document],
                     outputFiles: [output]
                 )
             ]

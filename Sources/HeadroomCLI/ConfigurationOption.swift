@@ -1,5 +1,5 @@
 import ArgumentParser
-import Configuration
+import Config
 import Foundation
 import Planning
 

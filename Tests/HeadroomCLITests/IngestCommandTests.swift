@@ -1,4 +1,4 @@
-import Configuration
+import Config
 import Foundation
 import GRDB
 @testable import HeadroomCLI

@@ -1,5 +1,5 @@
 import Allocation
-import Configuration
+import Config
 import Foundation
 import GRDB
 import Ingestion

@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import Configuration
+import Config
 import Testing
 
 /// Invalid configuration files in Fixtures/, read through `load(path:)`.

@@ -6,7 +6,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import Configuration
+import Config
 import Planning
 import Testing
 import Traffic
