@@ -1,6 +1,7 @@
 public import ArgumentParser
 public import Store
 public import Traffic
+public import Server
 
 extension Step: ExpressibleByArgument {
     public init?(argument: String) {
@@ -18,3 +19,4 @@ struct CommandFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+extension Scope: ExpressibleByArgument {}

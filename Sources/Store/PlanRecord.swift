@@ -90,6 +90,11 @@ extension AppDatabase {
         }
     }
 
+    /// The newest plan run's id, or nil when none is stored (one index lookup).
+    public func latestPlanRunID() throws -> Int64? {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM plan_run") }
+    }
+
     /// One model's plan in one region from run `runID` (newest when nil); nil when not planned.
     public func modelPlan(model: String, region: String, runID: Int64? = nil) throws -> (run: Int64, plan: StoredModelPlan)? {
         try writer.read { db in

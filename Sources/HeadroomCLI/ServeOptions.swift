@@ -1,0 +1,20 @@
+import ArgumentParser
+import Server
+
+/// `--host`, `--port`: where the service listens.
+struct ServeOptions: ParsableArguments {
+    @Option(help: "Address to listen on (127.0.0.1 for this machine only, 0.0.0.0 for all).")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "TCP port to listen on (1 to 65535; 0 picks a free one).")
+    var port: Int = 8080
+
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535, not \(port)")
+        }
+        guard !host.isEmpty, !host.contains(where: \.isWhitespace) else {
+            throw ValidationError("--host '\(host)' is not an address")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+public import Hummingbird
+public import Logging
+public import Planning
+public import ServiceLifecycle
+public import Store
+
+/// Builds the Headroom service: the router with its middlewares and routes, and the application
+/// around it. The `serve` command and the tests call the same functions.
+public enum HeadroomServer {
+    /// The router: request log, per-route metrics, request id, problem+json errors, bearer-token
+    /// auth, then the routes.
+    public static func router(database: AppDatabase, configuration: FleetConfiguration,
+                              settings: ServerSettings) -> Router<HeadroomRequestContext> {
+        let routes = Routes(database: database, configuration: configuration, settings: settings,
+                            verifier: TokenVerifier(database: database), metrics: ServiceMetrics())
+        let router = Router(context: HeadroomRequestContext.self)
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: AuthMiddleware(verifier: routes.verifier, metricsRequireToken: settings.metricsRequireToken))
+        routes.addHealthRoutes(to: router)
+        routes.addPlanRoutes(to: router)
+        routes.addForecastRoutes(to: router)
+        routes.addTrafficRoutes(to: router)
+        routes.addPoolRoutes(to: router)
+        routes.addTokenRoutes(to: router)
+        return router
+    }
+
+    /// The application: the router on `settings.host:port`, with `services` (the job scheduler)
+    /// run beside it and shut down with it. `onServerRunning` receives the bound port.
+    public static func application(
+        database: AppDatabase, configuration: FleetConfiguration, settings: ServerSettings,
+        services: [any Service] = [], logger: Logger,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        var application = Application(
+            router: router(database: database, configuration: configuration, settings: settings),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "headroom"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
+            logger: logger)
+        for service in services { application.addServices(service) }
+        return application
+    }
+}

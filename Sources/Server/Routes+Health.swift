@@ -1,0 +1,43 @@
+import Hummingbird
+import Store
+
+extension Routes {
+    /// `GET /healthz` (the process answers), `GET /readyz` (the database answers and is at this
+    /// version's schema), `GET /metrics` (Prometheus text) and `GET /openapi.yaml`.
+    func addHealthRoutes(to router: Router<HeadroomRequestContext>) {
+        router.get("/healthz") { request, _ -> Response in
+            _ = try Query(request, allowed: [])
+            return try JSONCoding.response(["status": "ok"])
+        }
+        router.get("/readyz") { request, _ -> Response in
+            _ = try Query(request, allowed: [])
+            let database = self.database
+            do {
+                let plan = try await offload { try database.latestPlanRunID() }
+                return try JSONCoding.response(Readiness(status: "ready", latestPlanId: plan))
+            } catch {
+                throw Problem(.unavailable, "the database does not answer")
+            }
+        }
+        router.get("/metrics") { request, _ -> Response in
+            _ = try Query(request, allowed: [])
+            let database = self.database, metrics = self.metrics
+            let text = try await offload {
+                try metrics.refresh(from: database)
+                return metrics.exposition()
+            }
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: text)))
+        }
+        router.get("/openapi.yaml") { request, _ -> Response in
+            _ = try Query(request, allowed: [])
+            return Response(status: .ok, headers: [.contentType: "application/yaml"],
+                            body: .init(byteBuffer: ByteBuffer(string: embeddedOpenAPIDocument)))
+        }
+    }
+}
+
+struct Readiness: Encodable {
+    var status: String
+    var latestPlanId: Int64?
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import Planning
+import Store
+
+extension Routes {
+    /// `GET /v1/plans/latest?model=&region=` and `GET /v1/plans/{id}?model=&region=`.
+    func addPlanRoutes(to router: Router<HeadroomRequestContext>) {
+        router.get("/v1/plans/latest") { request, _ -> Response in
+            let query = try Query(request, allowed: ["model", "region"])
+            let database = self.database
+            guard let id = try await offload({ try database.latestPlanRunID() }) else {
+                throw Problem(.notFound, "no plan is stored yet: run the plan job (POST /v1/jobs/plan or `headroom plan run`)")
+            }
+            return try await self.plan(id: id, query: query, request: request)
+        }
+        router.get("/v1/plans/{id}") { request, context -> Response in
+            let query = try Query(request, allowed: ["model", "region"])
+            return try await self.plan(id: try identifier(context), query: query, request: request)
+        }
+    }
+
+    /// Plan `id`'s document (cached), or 304 when the client's `If-None-Match` holds its ETag.
+    func plan(id: Int64, query: Query, request: Request) async throws -> Response {
+        let model = query.string("model"), region = query.string("region")
+        let database = self.database, cache = self.planCache
+        let entry = try await offload { () throws -> PlanCache.Entry in
+            try cache.entry(id: id, model: model, region: region) {
+                guard let run = try database.planRun(id: id) else {
+                    throw Problem(.notFound, "there is no plan \(id)")
+                }
+                guard let plan = try? JSONDecoder().decode(FleetPlan.self, from: Data(run.plan.utf8)) else {
+                    throw Problem(.internalError, "plan \(id) is stored in a form this version cannot read")
+                }
+                let document = PlanDocument(run: run, plan: plan, model: model, region: region)
+                if document.models.isEmpty {
+                    let planned = plan.models.map { "\($0.model) in \($0.region)" }.joined(separator: ", ")
+                    let filter = [model.map { "model '\($0)'" }, region.map { "region '\($0)'" }].compactMap { $0 }
+                    throw Problem(.notFound, "plan \(id) has no \(filter.joined(separator: " and ")); it plans \(planned)")
+                }
+                return try JSONCoding.encoder.encode(document)
+            }
+        }
+        return Conditional.response(request, body: entry.body, etag: entry.etag)
+    }
+}
+
+/// `ETag` and `If-None-Match` (RFC 9110 §13.1.2, weak comparison).
+enum Conditional {
+    static func response(_ request: Request, body: Data, etag: String) -> Response {
+        if let header = request.headers[.ifNoneMatch], matches(header, etag: etag) {
+            return Response(status: .notModified, headers: [.eTag: etag])
+        }
+        var response = JSONCoding.response(bytes: body)
+        response.headers[.eTag] = etag
+        return response
+    }
+
+    static func matches(_ header: String, etag: String) -> Bool {
+        let wanted = opaque(etag)
+        return header.split(separator: ",").contains { candidate in
+            let tag = candidate.trimmingCharacters(in: .whitespaces)
+            return tag == "*" || opaque(tag) == wanted
+        }
+    }
+
+    private static func opaque(_ tag: String) -> String {
+        tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag
+    }
+}

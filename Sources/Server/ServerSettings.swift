@@ -1,0 +1,21 @@
+/// How the service listens and what it accepts.
+public struct ServerSettings: Sendable {
+    public var host: String
+    /// TCP port; 0 picks a free one.
+    public var port: Int
+    /// Largest request body accepted, bytes; larger ones are answered 413.
+    public var maxRequestBytes: Int
+    /// When true, `GET /metrics` needs a token with scope `read`.
+    public var metricsRequireToken: Bool
+
+    /// The defaults: 127.0.0.1:8080, 16 MiB bodies, open metrics.
+    public static let defaultMaxRequestBytes = 16 << 20
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = Self.defaultMaxRequestBytes,
+                metricsRequireToken: Bool = false) {
+        self.host = host
+        self.port = port
+        self.maxRequestBytes = maxRequestBytes
+        self.metricsRequireToken = metricsRequireToken
+    }
+}

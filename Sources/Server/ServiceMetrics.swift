@@ -1,0 +1,82 @@
+import Allocation
+import Foundation
+import Jobs
+import Metrics
+import Prometheus
+import Store
+
+/// The service's Prometheus metrics, through swift-metrics. Requests per route (count and
+/// latency histogram) come from Hummingbird's `MetricsMiddleware`; this type adds the domain:
+/// job durations and outcomes, traffic ingested, and gauges read from the database at each
+/// scrape: backtest MASE per series, the newest plan's monthly cost, pool packing and
+/// fragmentation.
+public struct ServiceMetrics: Sendable {
+    /// The process's registry. swift-metrics has one backend per process, so it is made and
+    /// bootstrapped once, on first use, with names sanitised to Prometheus's alphabet
+    /// (`http.server.request.duration` becomes `http_server_request_duration`).
+    static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.nameAndLabelSanitizer = { name, labels in
+            (sanitize(name), labels.map { (sanitize($0.0), $0.1) })
+        }
+        MetricsSystem.bootstrap(factory)
+        return registry
+    }()
+
+    public init() {
+        _ = Self.registry
+    }
+
+    /// Counts and times one job run.
+    public func jobFinished(kind: String, succeeded: Bool, seconds: Double) {
+        let outcome = succeeded ? "succeeded" : "failed"
+        Counter(label: "headroom_jobs_total", dimensions: [("job", kind), ("outcome", outcome)]).increment()
+        Timer(label: "headroom_job_duration_seconds", dimensions: [("job", kind)], preferredDisplayUnit: .seconds)
+            .recordNanoseconds(Int64(max(0, seconds) * 1e9))
+    }
+
+    func trafficIngested(rows: Int) {
+        Counter(label: "headroom_traffic_rows_ingested_total").increment(by: rows)
+    }
+
+    /// Sets the gauges from what the database holds now.
+    func refresh(from database: AppDatabase) throws {
+        if let run = try database.latestForecastSummary() {
+            for series in run {
+                let dimensions = [("model", series.model), ("region", series.region), ("metric", series.metric)]
+                if let mase = series.backtestMASE, mase.isFinite {
+                    Gauge(label: "headroom_forecast_backtest_mase", dimensions: dimensions).record(mase)
+                }
+                if let coverage = series.coverage95, coverage.isFinite {
+                    Gauge(label: "headroom_forecast_coverage_95", dimensions: dimensions).record(coverage)
+                }
+            }
+        }
+        if let plan = try database.planRun() {
+            Gauge(label: "headroom_plan_id").record(Double(plan.id))
+            Gauge(label: "headroom_planned_monthly_cost_usd").record(plan.monthlyCostUSD)
+            Gauge(label: "headroom_all_on_demand_monthly_cost_usd").record(plan.onDemandCostUSD)
+        }
+        let pool = PoolMetrics(pool: try EmbeddedPoolProvider(database: database).load())
+        Gauge(label: "headroom_pool_gpus_in_use").record(Double(pool.gpusInUse))
+        Gauge(label: "headroom_pool_gpus_on_ready_nodes").record(Double(pool.gpusOnReadyNodes))
+        Gauge(label: "headroom_pool_packing_efficiency").record(pool.packingEfficiency ?? 0)
+        Gauge(label: "headroom_pool_stranded_gpus").record(Double(pool.strandedGPUs))
+        for capacity in NodeCapacity.allCases {
+            Gauge(label: "headroom_pool_nodes", dimensions: [("capacity_type", capacity.rawValue)])
+                .record(Double(pool.nodesByCapacity[capacity] ?? 0))
+        }
+    }
+
+    /// The Prometheus text exposition of every metric.
+    func exposition() -> [UInt8] {
+        var buffer: [UInt8] = []
+        Self.registry.emit(into: &buffer)
+        return buffer
+    }
+
+    static func sanitize(_ name: String) -> String {
+        String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ":") ? $0 : "_" })
+    }
+}
