@@ -1,0 +1,87 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+@testable import Server
+import Store
+import Testing
+
+@Suite struct ReadRoutesTests {
+    @Test func forecastsInARange() async throws {
+        let (database, tokens) = try ServiceFixture.database()
+        try await ServiceFixture.withService(database) { client in
+            let uri = "/v1/forecasts?model=chat-8b&region=us-east-1&metric=requests&from=2026-11-24T00:00:00Z&to=2026-11-24T01:00:00Z"
+            try await client.execute(uri: uri, method: .get, headers: .bearer(tokens[.read])) { response in
+                #expect(response.status == .ok)
+                let series = try #require(response.json["series"] as? [[String: Any]])
+                #expect(series.count == 1)
+                let points = try #require(series[0]["points"] as? [[String: Any]])
+                #expect(points.count == 12)
+                #expect(points[0]["time"] as? String == "2026-11-24T00:00:00Z")
+                let quantiles = try #require(points[0]["quantiles"] as? [String: Double])
+                #expect(quantiles["0.5"] != nil && quantiles["0.95"] != nil)
+            }
+        }
+    }
+
+    @Test func badForecastQueries() async throws {
+        let (database, tokens) = try ServiceFixture.database()
+        try await ServiceFixture.withService(database) { client in
+            for uri in ["/v1/forecasts?metric=latency", "/v1/forecasts?from=yesterday",
+                        "/v1/forecasts?from=2026-11-25T00:00:00Z&to=2026-11-24T00:00:00Z", "/v1/forecasts?limit=3"] {
+                try await client.execute(uri: uri, method: .get, headers: .bearer(tokens[.read])) {
+                    #expect($0.status == .badRequest, "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/v1/forecasts?model=nope", method: .get, headers: .bearer(tokens[.read])) {
+                #expect($0.status == .notFound)
+            }
+        }
+    }
+
+    @Test func poolAndExecutions() async throws {
+        let (database, tokens) = try ServiceFixture.database()
+        try await ServiceFixture.withService(database) { client in
+            try await client.execute(uri: "/v1/pool", method: .get, headers: .bearer(tokens[.read])) { response in
+                #expect(response.status == .ok)
+                #expect(!((response.json["nodes"] as? [Any]) ?? []).isEmpty)
+                #expect((response.json["metrics"] as? [String: Any])?["stranded_gpus"] is Int)
+            }
+            try await client.execute(uri: "/v1/executions?limit=1", method: .get, headers: .bearer(tokens[.read])) { response in
+                #expect(response.status == .ok)
+                #expect((response.json["executions"] as? [Any])?.count == 1)
+            }
+            for uri in ["/v1/executions?limit=0", "/v1/executions?limit=x", "/v1/pool?verbose=1"] {
+                try await client.execute(uri: uri, method: .get, headers: .bearer(tokens[.read])) {
+                    #expect($0.status == .badRequest, "\(uri)")
+                }
+            }
+        }
+    }
+
+    @Test func unknownRouteAndMethod() async throws {
+        let (database, tokens) = try ServiceFixture.database()
+        try await ServiceFixture.withService(database) { client in
+            try await client.execute(uri: "/v1/nowhere", method: .get, headers: .bearer(tokens[.read])) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                #expect(response.headers[values: HTTPField.Name("X-Request-Id")!].count == 1)
+            }
+        }
+    }
+
+    @Test func metricsExposeTheDomain() async throws {
+        let (database, tokens) = try ServiceFixture.database()
+        try await ServiceFixture.withService(database) { client in
+            try await client.execute(uri: "/v1/plans/latest", method: .get, headers: .bearer(tokens[.read])) { _ in }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                for name in ["headroom_planned_monthly_cost_usd", "headroom_pool_packing_efficiency",
+                             "headroom_pool_stranded_gpus", "headroom_forecast_backtest_mase", "hb_requests",
+                             "http_server_request_duration"] {
+                    #expect(response.text.contains(name), "\(name)")
+                }
+            }
+        }
+    }
+}
