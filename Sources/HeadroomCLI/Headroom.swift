@@ -6,7 +6,7 @@ public struct Headroom: AsyncParsableCommand {
         commandName: "headroom",
         abstract: "Predictive capacity planning for GPU inference fleets.",
         subcommands: [
-            Demo.self, Ingest.self, Summary.self, ForecastCommand.self, PlanCommand.self, ExecuteCommand.self,
+            Demo.self, Ingest.self, Summary.self, ForecastCommand.self, PlanCommand.self, ReportCommand.self, ExecuteCommand.self,
             PoolCommand.self, SimulateCommand.self, BacktestCommand.self, BenchCommand.self, DemoData.self, Migrate.self,
         ]
     )
