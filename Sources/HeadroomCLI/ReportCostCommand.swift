@@ -26,7 +26,7 @@ struct ReportCostCommand: ParsableCommand {
     @Option(help: "End of the period, exclusive: RFC 3339 or Unix seconds.", transform: { try Self.time($0, flag: "--to") })
     var to: Int64
 
-    @Option(help: "Length of a charge period: hour or day.", transform: { text in
+    @Option(help: "Length of a charge period: hour or day. (default: hour)", transform: { text in
         guard let granularity = ReportGranularity(rawValue: text) else {
             throw ValidationError("--granularity '\(text)' is not hour or day")
         }
