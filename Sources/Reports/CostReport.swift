@@ -3,8 +3,8 @@
 ///
 /// Each planning step is charged to the newest plan run whose planned span covers it (nightly
 /// plans overlap: the later one is in force where they do); charge periods no plan covers give no
-/// rows. Within a step, GPU-hours are bought the way the planner's cost breakdown buys them (see
-/// ``CostReport`` + Allocation), so over a plan's horizon the rows add up to its
+/// rows. Within a step, GPU-hours are bought the way the planner's cost breakdown buys them
+/// (CostReport+Allocation.swift), so over a plan's horizon the rows add up to its
 /// `CapacitySplit.horizon`.
 ///
 /// A `Sequence`: rows are made one charge period at a time, in order of period, then region,
