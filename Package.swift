@@ -51,6 +51,8 @@ let package = Package(
         // Pure: fleet description (GPU types, prices, model profiles) and capacity plans:
         // replicas with batching, pre-scale schedules, reserved / on-demand / spot split.
         .target(name: "Planning", dependencies: ["Traffic"], swiftSettings: swiftSettings),
+        // Pure: cost reports from stored plans: FOCUS-style rows per charge period, RFC 4180 CSV.
+        .target(name: "Reports", dependencies: ["Planning", "Traffic"], swiftSettings: swiftSettings),
         // Reads headroom.yaml into Planning's values, naming the key path of every problem.
         .target(
             name: "Config",
@@ -117,7 +119,7 @@ let package = Package(
             name: "HeadroomCLI",
             dependencies: [
                 "Traffic", "Store", "Ingestion", "Forecasting", "Planning", "Config", "Jobs",
-                "Allocation", "Simulation", "Server",
+                "Allocation", "Simulation", "Reports", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -135,6 +137,11 @@ let package = Package(
         .testTarget(
             name: "PlanningTests",
             dependencies: ["Planning", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Planning", "Traffic"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
