@@ -32,7 +32,7 @@ out="${NOTEBOOKS_OUT:-out/notebooks}"
 mkdir -p "$out"
 out=$(realpath "$out")
 case "$out/" in "$root/Notebooks/"*) fail "NOTEBOOKS_OUT must not be inside Notebooks/" ;; esac
-rm -rf "${out:?}"/*
+find "$out" -mindepth 1 -delete
 inputs="$out/inputs"
 mkdir -p "$inputs/simulate" "$out/figures"
 started=$(date +%s)
@@ -86,16 +86,19 @@ echo "run-notebooks: inputs built in $((inputs_done - started)) s (venv included
 
 # 3. The notebooks.
 unset MPLBACKEND   # the kernel's inline backend is what puts figures into the notebook
+sockets=$(mktemp -d)   # the kernels' IPC sockets (a short path: a socket's path is limited to 107 bytes)
+trap 'rm -rf "$sockets"' EXIT
 HEADROOM_DB="$db" HEADROOM_SIM_DIR="$inputs/simulate" HEADROOM_FIGURES="$out/figures" \
-"$python" - "$out" "${NOTEBOOK_CELL_TIMEOUT:-300}" Notebooks/*.ipynb <<'PY'
+"$python" - "$out" "${NOTEBOOK_CELL_TIMEOUT:-300}" "$sockets" Notebooks/*.ipynb <<'PY'
 import os, sys, time
 import nbformat
 from nbclient import NotebookClient
+from jupyter_client.manager import KernelManager
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
-out, timeout, paths = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+out, timeout, sockets, paths = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4:]
 failed = []
-for path in paths:
+for number, path in enumerate(paths):
     name = os.path.basename(path)
     started = time.monotonic()
     nb = nbformat.read(path, as_version=4)
@@ -105,8 +108,10 @@ for path in paths:
         failed.append(name)
         continue
     problem = None
+    # IPC sockets: local only (over TCP the kernel warns that its traffic is unencrypted).
+    kernel = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, f"kernel{number}"))
     try:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+        NotebookClient(nb, km=kernel, timeout=timeout, kernel_name="python3",
                        resources={"metadata": {"path": out}}).execute()
     except CellTimeoutError as error:
         problem = f"a cell ran over {timeout} s: {str(error).strip().splitlines()[-1]}"
@@ -114,6 +119,9 @@ for path in paths:
         problem = f"{error.ename}: {error.evalue}"
     except Exception as error:  # the kernel died, or could not start
         problem = f"{type(error).__name__}: {error}"
+    finally:
+        if kernel.has_kernel:   # a kernel manager passed in is not shut down by nbclient
+            kernel.shutdown_kernel(now=True)
     nbformat.write(nb, os.path.join(out, name))
     figures = sum(1 for cell in nb.cells if cell.cell_type == "code"
                   for output in cell.get("outputs", [])
