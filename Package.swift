@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "Jobs",
             dependencies: [
-                "Traffic", "Store", "Forecasting", "Planning", "Allocation",
+                "Traffic", "Store", "Forecasting", "Planning", "Allocation", "Reports",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -102,7 +102,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Traffic", "Store", "Ingestion", "Planning", "Config", "Jobs", "Allocation",
+                "Traffic", "Store", "Ingestion", "Planning", "Config", "Jobs", "Allocation", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

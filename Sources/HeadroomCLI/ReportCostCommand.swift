@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Planning
+import Jobs
 import Reports
 import Store
 import Traffic
@@ -71,39 +71,28 @@ struct ReportCostCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try database.open()
-        guard try store.planRun() != nil else {
-            throw CommandFailure("no plan is stored yet: run `headroom plan run` first")
-        }
-        let stored = try store.planRuns(overlapping: from, to: to)
-        guard !stored.isEmpty else {
-            let span = try store.plannedSpan().map { " (the stored plans cover \(Timestamp.format($0.start)) to \(Timestamp.format($0.end)))" }
-            throw CommandFailure("no stored plan covers --from \(Timestamp.format(from)) to --to \(Timestamp.format(to))" + (span ?? ""))
-        }
-        let decoder = JSONDecoder()
-        let runs = try stored.map { run in
-            guard let plan = try? decoder.decode(FleetPlan.self, from: Data(run.plan.utf8)),
-                  let createdAt = Timestamp.parse(run.createdAt)
-            else { throw CommandFailure("plan #\(run.id) cannot be read by this version of Headroom") }
-            return PlanRunInForce(id: run.id, createdAt: createdAt, plan: plan)
-        }
-        let report: CostReport
-        let dimensions = try dimensions()
+        let made: (report: CostReport, planRunIDs: [Int64])
         do {
-            report = try CostReport(runs: runs, from: from, to: to, granularity: granularity, groupBy: dimensions)
-        } catch {
-            throw CommandFailure(error.description)
+            made = try CostReportJob(from: from, to: to, granularity: granularity, groupBy: try dimensions())
+                .run(on: try database.open())
+        } catch let error as CostReportJobError {
+            switch error {
+            case .noPlan: throw CommandFailure("no plan is stored yet: run `headroom plan run` first")
+            case .notCovered(let from, let to, let span):
+                throw CommandFailure("no stored plan covers --from \(Timestamp.format(from)) to --to \(Timestamp.format(to))"
+                    + (span.map { " (the stored plans cover \(Timestamp.format($0.start)) to \(Timestamp.format($0.end)))" } ?? ""))
+            default: throw CommandFailure(error.description)
+            }
         }
         if let output {
-            let rows = try CSVFileWriter.write(to: output) { sink in try Self.write(report, to: sink) }
+            let rows = try CSVFileWriter.write(to: output) { sink in try Self.write(made.report, to: sink) }
             print("wrote \(rows) rows to \(output) (\(Timestamp.format(from)) to \(Timestamp.format(to)), "
-                + "by \(granularity.rawValue), plans \(runs.map { "#\($0.id)" }.joined(separator: ", ")))")
+                + "by \(granularity.rawValue), plans \(made.planRunIDs.map { "#\($0)" }.joined(separator: ", ")))")
         } else {
-            _ = try Self.write(report, to: FileHandle.standardOutput)
+            _ = try Self.write(made.report, to: FileHandle.standardOutput)
         }
     }
 
-    /// Writes the header and the rows in 1 MiB chunks. - Returns: the rows written.
     static func write(_ report: CostReport, to sink: FileHandle) throws -> Int {
         var buffer = Array(CostCSV.header.utf8)
         var rows = 0

@@ -24,6 +24,7 @@ public enum HeadroomServer {
         routes.addForecastRoutes(to: router)
         routes.addTrafficRoutes(to: router)
         routes.addPoolRoutes(to: router)
+        routes.addReportRoutes(to: router)
         routes.addTokenRoutes(to: router)
         return router
     }
