@@ -43,10 +43,12 @@ let package = Package(
         // Pure: fleet description (GPU types, prices, model profiles) and capacity plans:
         // replicas with batching, pre-scale schedules, reserved / on-demand / spot split.
         .target(name: "Planning", dependencies: ["Traffic"], swiftSettings: swiftSettings),
+        // Pure: cron expressions and the scheduler's decisions (which job runs are due, when to wake).
+        .target(name: "Scheduling", swiftSettings: swiftSettings),
         // Reads headroom.yaml into Planning's values, naming the key path of every problem.
         .target(
             name: "Configuration",
-            dependencies: ["Planning", "Traffic", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Planning", "Traffic", "Scheduling", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings,
             plugins: ["EmbedText"]
         ),
@@ -64,7 +66,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Traffic",
+                "Traffic", "Scheduling",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -82,7 +84,7 @@ let package = Package(
         .target(
             name: "Jobs",
             dependencies: [
-                "Traffic", "Store", "Forecasting", "Planning", "Allocation",
+                "Traffic", "Store", "Forecasting", "Planning", "Allocation", "Scheduling",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -106,6 +108,7 @@ let package = Package(
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
         .testTarget(name: "TrafficTests", dependencies: ["Traffic"], swiftSettings: swiftSettings),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PlanningTests",
@@ -124,19 +127,19 @@ let package = Package(
         ),
         .testTarget(
             name: "ConfigurationTests",
-            dependencies: ["Configuration", "Planning"],
+            dependencies: ["Configuration", "Planning", "Scheduling"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Traffic", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Store", "Traffic", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JobsTests",
             dependencies: [
-                "Jobs", "Store", "Ingestion", "Traffic", "Planning", "Configuration", "Allocation",
+                "Jobs", "Store", "Ingestion", "Traffic", "Planning", "Configuration", "Allocation", "Scheduling",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
