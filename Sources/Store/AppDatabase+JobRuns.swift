@@ -14,7 +14,7 @@ extension AppDatabase {
     public func startJobRun(_ kind: JobKind, trigger: JobTrigger, scheduledFor: Date?, holder: String,
                             at now: Date, leaseSeconds: Double) throws -> JobRunRecord {
         try immediateWrite { db in
-            try Self.interruptStaleJobRuns(db, at: now)
+            _ = try Self.interruptStaleJobRuns(db, at: now)
             if let taken = try Self.acquireLease(db, kind.rawValue, holder: holder, at: now, seconds: leaseSeconds) {
                 let runID = try Int64.fetchOne(db, sql: """
                     SELECT max(id) FROM job_run WHERE kind = ? AND holder = ? AND status = 'running'
