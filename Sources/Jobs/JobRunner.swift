@@ -70,7 +70,26 @@ public struct JobRunner: Sendable {
     /// - Returns: the run as recorded at its end (succeeded or failed).
     /// - Throws: ``JobRunRefused`` (nothing recorded), or the store's error.
     public func run(_ kind: JobKind, trigger: JobTrigger, scheduledFor: Date? = nil) throws -> JobRunRecord {
-        try perform(try begin(kind, trigger: trigger, scheduledFor: scheduledFor)).get()
+        let run = try begin(kind, trigger: trigger, scheduledFor: scheduledFor)
+        return try perform(run) { try work(kind, clock.now()) }.get()
+    }
+
+    /// Runs `body` on the calling thread as a run of `kind`, recorded like the others (lease,
+    /// status, duration, `detail(result)` or the error's message), and returns its result: for
+    /// callers that need the job's own outcome, such as the CLI printing a forecast.
+    /// - Throws: ``JobRunRefused`` (nothing run or recorded), `body`'s error (recorded as the
+    ///   run's failure), or the store's error.
+    public func recording<T>(_ kind: JobKind, trigger: JobTrigger, scheduledFor: Date? = nil,
+                             detail: (T) -> String, _ body: () throws -> T) throws -> T {
+        let run = try begin(kind, trigger: trigger, scheduledFor: scheduledFor)
+        var result: Result<T, any Error> = .failure(CancellationError())
+        let recorded = perform(run) {
+            result = Result(catching: body)
+            return detail(try result.get())
+        }
+        let value = try result.get()
+        _ = try recorded.get()
+        return value
     }
 
     /// Records the run and starts the job on a new thread; returns once the run is recorded.
@@ -86,7 +105,7 @@ public struct JobRunner: Sendable {
                 }
                 let execution = JobExecution(started: started)
                 continuation.resume(returning: execution)
-                execution.complete(perform(started))
+                execution.complete(perform(started) { try work(kind, clock.now()) })
             }
             thread.name = "headroom-\(kind)"
             thread.start()
@@ -103,8 +122,9 @@ public struct JobRunner: Sendable {
                                  leaseSeconds: leaseSeconds)
     }
 
-    /// Runs the work of `run` (recorded as running), renewing the lease, and records its end.
-    func perform(_ run: JobRunRecord) -> Result<JobRunRecord, any Error> {
+    /// Runs `body` for `run` (recorded as running), renewing the lease, and records its end:
+    /// succeeded with the detail `body` returns, or failed with the message of what it threw.
+    func perform(_ run: JobRunRecord, _ body: () throws -> String) -> Result<JobRunRecord, any Error> {
         let (database, clock, holder, leaseSeconds) = (database, clock, holder, leaseSeconds)
         let keeper = LeaseKeeper(every: leaseSeconds / 3) {
             _ = try? database.renewLease(run.kind.rawValue, holder: holder, at: clock.now(), seconds: leaseSeconds)
@@ -112,7 +132,7 @@ public struct JobRunner: Sendable {
         let began = ContinuousClock.now
         var detail: String?, failure: String?
         do {
-            detail = try work(run.kind, clock.now())
+            detail = try body()
         } catch {
             failure = AppDatabase.message(for: error)
         }

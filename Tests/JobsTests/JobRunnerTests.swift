@@ -64,3 +64,20 @@ import Traffic
         #expect(try database.jobRuns().count == 1)
     }
 }
+
+@Suite struct JobRunnerRecordingTests {
+    let now = Date(timeIntervalSince1970: 1_795_485_600)
+
+    @Test func recordingReturnsTheJobsOwnResult() throws {
+        let database = try AppDatabase.inMemory()
+        let runner = JobRunner(database: database, clock: ManualClock(now: now), holder: "cli", work: Gate(open: true).work())
+        let value = try runner.recording(.plan, trigger: .cli, detail: { "made \($0)" }) { 42 }
+        #expect(value == 42)
+        #expect(try database.jobRuns().first?.detail == "made 42")
+        #expect(throws: PlanJobError.noForecast) {
+            try runner.recording(.plan, trigger: .cli, detail: { (_: Int) in "" }) { throw PlanJobError.noForecast }
+        }
+        let failed = try #require(try database.jobRuns().first)
+        #expect(failed.status == .failed && failed.trigger == .cli && failed.error == PlanJobError.noForecast.description)
+    }
+}
