@@ -20,7 +20,9 @@ public struct JobRunner: Sendable {
     /// A job's work: runs `kind` at `now` against the store and says what it produced.
     public typealias Work = @Sendable (_ kind: JobKind, _ now: Date) throws -> String
 
+    /// Where runs are recorded and the jobs read and write.
     public let database: AppDatabase
+    /// The time of leases and of the runs' start and end (`now` for the execute job).
     public let clock: any SchedulerClock
     /// This process's name in leases and runs.
     public let holder: String

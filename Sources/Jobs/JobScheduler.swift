@@ -34,7 +34,9 @@ public struct JobScheduler: Sendable {
         case storeFailed(String)
     }
 
+    /// When each job runs.
     public var schedule: JobSchedule
+    /// Runs and records the jobs; its clock is the scheduler's clock.
     public let runner: JobRunner
     /// How long a running job may go on once shutdown begins, in seconds.
     public var shutdownGraceSeconds: Double
@@ -42,6 +44,8 @@ public struct JobScheduler: Sendable {
     public var busyRetrySeconds: Double = 10
     let onEvent: @Sendable (Event) -> Void
 
+    /// A scheduler of `schedule` through `runner`, telling `onEvent` what it does (called on
+    /// the scheduler's task; keep it quick).
     public init(schedule: JobSchedule, runner: JobRunner, shutdownGraceSeconds: Double = 30,
                 onEvent: @escaping @Sendable (Event) -> Void = { _ in }) {
         self.schedule = schedule

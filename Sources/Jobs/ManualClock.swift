@@ -26,6 +26,7 @@ public final class ManualClock: SchedulerClock {
 
     private let state: Mutex<State>
 
+    /// A clock standing at `now`.
     public init(now: Date) {
         state = Mutex(State(now: now))
     }

@@ -3,6 +3,7 @@
 public struct CronError: Error, Sendable, Equatable, CustomStringConvertible {
     /// 1-based field number (1 minute ... 5 day-of-week); nil for the expression as a whole.
     public var field: Int?
+    /// What is wrong, naming the value (`24 is outside 0-23`).
     public var reason: String
 
     public init(field: Int?, reason: String) {

@@ -2,6 +2,7 @@ public import Foundation
 
 /// A run the scheduler should start now.
 public struct DueRun: Sendable, Hashable, CustomStringConvertible {
+    /// The job to run.
     public var kind: JobKind
     /// The scheduled time it stands for: the latest one that has passed (earlier missed ones
     /// collapse into it).

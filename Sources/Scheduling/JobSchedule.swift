@@ -4,12 +4,16 @@ public import Foundation
 public struct JobSchedule: Sendable, Hashable {
     /// The zone the expressions are read in (an IANA zone; DST applies).
     public var timeZone: TimeZone
+    /// When the forecast job runs.
     public var forecast: CronExpression
+    /// When the plan job runs.
     public var plan: CronExpression
+    /// When the execute job runs.
     public var execute: CronExpression
     /// When false the scheduler starts no job (runs can still be started through the API or CLI).
     public var enabled: Bool
 
+    /// A schedule of the three expressions in `timeZone`.
     public init(timeZone: TimeZone, forecast: CronExpression, plan: CronExpression, execute: CronExpression,
                 enabled: Bool = true) {
         self.timeZone = timeZone

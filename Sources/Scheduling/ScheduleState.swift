@@ -9,12 +9,14 @@ public import Foundation
 /// - A due time before ``started`` passed while the scheduler was down: it is a catch-up.
 /// - Due runs are ordered forecast, plan, execute.
 public struct ScheduleState: Sendable, Hashable {
+    /// Each job's cron expression and the zone they are read in.
     public var schedule: JobSchedule
     /// When this scheduler started.
     public var started: Date
     /// The last scheduled time recorded per job (by any scheduler sharing the database).
     public var lastScheduled: [JobKind: Date]
 
+    /// The state of a scheduler started at `started` that knows the recorded `lastScheduled` times.
     public init(schedule: JobSchedule, started: Date, lastScheduled: [JobKind: Date] = [:]) {
         self.schedule = schedule
         self.started = started
