@@ -53,10 +53,12 @@ let package = Package(
         .target(name: "Planning", dependencies: ["Traffic"], swiftSettings: swiftSettings),
         // Pure: cost reports from stored plans: FOCUS-style rows per charge period, RFC 4180 CSV.
         .target(name: "Reports", dependencies: ["Planning", "Traffic"], swiftSettings: swiftSettings),
+        // Pure: cron expressions and the scheduler's decisions (which job runs are due, when to wake).
+        .target(name: "Scheduling", swiftSettings: swiftSettings),
         // Reads headroom.yaml into Planning's values, naming the key path of every problem.
         .target(
             name: "Config",
-            dependencies: ["Planning", "Traffic", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Planning", "Traffic", "Scheduling", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings,
             plugins: ["EmbedText"]
         ),
@@ -74,7 +76,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Traffic",
+                "Traffic", "Scheduling",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -92,7 +94,7 @@ let package = Package(
         .target(
             name: "Jobs",
             dependencies: [
-                "Traffic", "Store", "Forecasting", "Planning", "Allocation", "Reports",
+                "Traffic", "Store", "Forecasting", "Planning", "Allocation", "Reports", "Scheduling",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -133,6 +135,7 @@ let package = Package(
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
         .testTarget(name: "TrafficTests", dependencies: ["Traffic"], swiftSettings: swiftSettings),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PlanningTests",
@@ -156,19 +159,19 @@ let package = Package(
         ),
         .testTarget(
             name: "ConfigTests",
-            dependencies: ["Config", "Planning"],
+            dependencies: ["Config", "Planning", "Scheduling"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Traffic", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Store", "Traffic", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JobsTests",
             dependencies: [
-                "Jobs", "Store", "Ingestion", "Traffic", "Planning", "Config", "Allocation",
+                "Jobs", "Store", "Ingestion", "Traffic", "Planning", "Config", "Allocation", "Scheduling",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

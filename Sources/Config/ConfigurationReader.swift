@@ -4,17 +4,24 @@ import FoundationEssentials
 import Foundation
 #endif
 public import Planning
+import Scheduling
 import Traffic
 import Yams
 
-/// Reads headroom.yaml into a ``FleetConfiguration``, validating every key
+/// Reads headroom.yaml into a ``FleetConfiguration`` and ``ServiceSettings``, validating every key
 /// (docs/CONFIGURATION.md lists them). Every problem is a ``ConfigurationError`` naming the key
 /// path, the problem and the line.
 public enum ConfigurationReader {
-    /// Parses and validates YAML text.
+    /// Parses and validates YAML text (the `service` section included) and returns the fleet.
     /// - Throws: ``ConfigurationError`` for malformed YAML, unknown keys, wrong types, values out
     ///   of range and inconsistencies between sections.
     public static func parse(_ yaml: String) throws(ConfigurationError) -> FleetConfiguration {
+        try parseConfiguration(yaml).fleet
+    }
+
+    /// Parses and validates YAML text: the fleet and the service's settings.
+    /// - Throws: ``ConfigurationError`` as ``parse(_:)``.
+    public static func parseConfiguration(_ yaml: String) throws(ConfigurationError) -> HeadroomConfiguration {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
@@ -27,7 +34,7 @@ public enum ConfigurationReader {
             throw ConfigurationError(path: "", reason: "not valid YAML: \(error)")
         }
         let document = YAMLValue(node: root, path: "")
-        let fields = try document.fields(allowed: ["planning", "budget", "gpu_types", "regions", "models"],
+        let fields = try document.fields(allowed: ["planning", "budget", "gpu_types", "regions", "models", "service"],
                                          required: ["gpu_types", "regions", "models"])
         let settings = try planningSettings(fields["planning"])
         let budget = try monthlyBudget(fields["budget"])
@@ -41,12 +48,18 @@ public enum ConfigurationReader {
             models[name] = try model(name, value, gpuTypes: gpuTypes, offers: offers, settings: settings)
         }
         guard !models.isEmpty else { throw modelNode.error("must describe at least one model") }
-        return FleetConfiguration(settings: settings, gpuTypes: gpuTypes, offers: offers, models: models,
-                                  monthlyBudgetUSD: budget)
+        let fleet = FleetConfiguration(settings: settings, gpuTypes: gpuTypes, offers: offers, models: models,
+                                       monthlyBudgetUSD: budget)
+        return HeadroomConfiguration(fleet: fleet, service: try serviceSettings(fields["service"]))
     }
 
-    /// Reads and parses the file at `path` (UTF-8).
+    /// Reads and parses the file at `path` (UTF-8) and returns the fleet.
     public static func load(path: String) throws(ConfigurationError) -> FleetConfiguration {
+        try loadConfiguration(path: path).fleet
+    }
+
+    /// Reads and parses the file at `path` (UTF-8): the fleet and the service's settings.
+    public static func loadConfiguration(path: String) throws(ConfigurationError) -> HeadroomConfiguration {
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -59,7 +72,7 @@ public enum ConfigurationReader {
         } catch {
             throw ConfigurationError(path: "", reason: "cannot read \(path): \(error)")
         }
-        return try parse(text)
+        return try parseConfiguration(text)
     }
 
     static func planningSettings(_ value: YAMLValue?) throws(ConfigurationError) -> PlanningSettings {

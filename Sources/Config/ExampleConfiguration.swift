@@ -9,4 +9,9 @@ extension ConfigurationReader {
     public static func example() throws(ConfigurationError) -> FleetConfiguration {
         try parse(embeddedExampleConfiguration)
     }
+
+    /// The example fleet and its service settings, parsed.
+    public static func exampleConfiguration() throws(ConfigurationError) -> HeadroomConfiguration {
+        try parseConfiguration(embeddedExampleConfiguration)
+    }
 }

@@ -4,11 +4,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case newerDatabase(path: String?, unknown: [String])
     /// SQLite could not open the file.
     case cannotOpen(path: String, reason: String)
+    /// A `job_run` row holds a value this build does not know (written by a newer Headroom).
+    case unreadableJobRun(id: Int64)
 
     func at(path: String) -> StoreError {
         switch self {
         case .newerDatabase(_, let unknown): .newerDatabase(path: path, unknown: unknown)
-        case .cannotOpen: self
+        case .cannotOpen, .unreadableJobRun: self
         }
     }
 
@@ -20,6 +22,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 + "); upgrade Headroom or use another --db file"
         case .cannotOpen(let path, let reason):
             "cannot open database \(path): \(reason)"
+        case .unreadableJobRun(let id):
+            "job run \(id) cannot be read by this version of Headroom (written by a newer one?)"
         }
     }
 }

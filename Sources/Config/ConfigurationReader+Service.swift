@@ -1,0 +1,85 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Scheduling
+
+extension ConfigurationReader {
+    /// `service`: optional; every key has a default (docs/CONFIGURATION.md).
+    static func serviceSettings(_ value: YAMLValue?) throws(ConfigurationError) -> ServiceSettings {
+        var settings = ServiceSettings()
+        guard let value else { return settings }
+        let fields = try value.fields(allowed: ["schedule", "shutdown_grace", "metrics_require_token", "max_request_bytes"])
+        if let schedule = fields["schedule"] { settings.schedule = try jobSchedule(schedule) }
+        if let grace = fields["shutdown_grace"] {
+            settings.shutdownGraceSeconds = try grace.seconds()
+            guard settings.shutdownGraceSeconds <= 3_600 else {
+                throw grace.error("must be at most 1h, got \(settings.shutdownGraceSeconds) s")
+            }
+        }
+        settings.metricsRequireToken = try fields["metrics_require_token"]?.boolean() ?? false
+        if let size = fields["max_request_bytes"] {
+            settings.maxRequestBytes = try size.byteSize()
+            guard settings.maxRequestBytes >= 1_024, settings.maxRequestBytes <= 1 << 30 else {
+                throw size.error("must be between 1KiB and 1GiB, got \(settings.maxRequestBytes) bytes")
+            }
+        }
+        return settings
+    }
+
+    /// `service.schedule`: the time zone, a cron expression per job, and the switch.
+    static func jobSchedule(_ value: YAMLValue) throws(ConfigurationError) -> JobSchedule {
+        let fields = try value.fields(allowed: ["time_zone", "forecast", "plan", "execute", "enabled"])
+        var schedule = JobSchedule.nightly
+        if let zoneValue = fields["time_zone"] {
+            let name = try zoneValue.string()
+            guard let zone = TimeZone(identifier: name) else {
+                throw zoneValue.error("unknown time zone '\(name)' (an IANA name such as UTC, Europe/Berlin or America/New_York)")
+            }
+            schedule.timeZone = zone
+        }
+        func cron(_ key: String) throws(ConfigurationError) -> CronExpression? {
+            guard let cronValue = fields[key] else { return nil }
+            let text = try cronValue.string()
+            do {
+                return try CronExpression(parsing: text)
+            } catch {
+                throw cronValue.error(error.description)
+            }
+        }
+        schedule.forecast = try cron("forecast") ?? schedule.forecast
+        schedule.plan = try cron("plan") ?? schedule.plan
+        schedule.execute = try cron("execute") ?? schedule.execute
+        schedule.enabled = try fields["enabled"]?.boolean() ?? true
+        return schedule
+    }
+}
+
+extension YAMLValue {
+    /// `true` or `false`.
+    func boolean() throws(ConfigurationError) -> Bool {
+        guard case .scalar(let scalar) = node else { throw error("must be true or false, got \(kind)") }
+        switch scalar.string {
+        case "true": return true
+        case "false": return false
+        default: throw error("must be true or false, got \(kind)")
+        }
+    }
+
+    /// A size in bytes: a whole number (`1048576`) or one with a unit: `KiB`, `MiB`, `GiB`
+    /// (powers of 1024), `KB`, `MB`, `GB` (powers of 1000) or `B`.
+    func byteSize() throws(ConfigurationError) -> Int {
+        let problem = error("must be a size in bytes such as 1048576, 512KiB or 16MiB, got \(kind)")
+        guard case .scalar(let scalar) = node else { throw problem }
+        let text = scalar.string.replacingUnderscores()
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        let units: [String: Int] = ["": 1, "B": 1, "KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30,
+                                    "KB": 1_000, "MB": 1_000_000, "GB": 1_000_000_000]
+        guard !digits.isEmpty, digits.count <= 12, let count = Int(digits),
+              let unit = units[String(text.dropFirst(digits.count)).trimmingCharacters(in: .whitespaces)] else { throw problem }
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: unit)
+        guard !overflow else { throw problem }
+        return bytes
+    }
+}

@@ -1,0 +1,156 @@
+public import Foundation
+public import Planning
+public import Scheduling
+public import Store
+
+/// Runs the forecast, plan and execute jobs and records each run in `job_run`, whoever asks:
+/// the scheduler, a REST request or the CLI.
+///
+/// A run first takes the job's lease and records itself as running (refused with
+/// ``JobRunRefused`` when a run of the same job is in progress, in this process or another on
+/// the same database), renews the lease while the job runs, then records succeeded (with what
+/// it produced in `detail`) or failed (with the job's error message, never SQL) and the
+/// duration. The jobs are synchronous and can take minutes:
+/// - ``run(_:trigger:scheduledFor:)`` runs on the calling thread (the CLI);
+/// - ``start(_:trigger:scheduledFor:)`` runs each job on a dedicated thread it creates (not the
+///   cooperative pool and not a shared executor) and returns once the run is recorded, so
+///   async code never blocks: `POST /v1/jobs/{kind}` can answer with the running record and
+///   let the job go on.
+public struct JobRunner: Sendable {
+    /// A job's work: runs `kind` at `now` against the store and says what it produced.
+    public typealias Work = @Sendable (_ kind: JobKind, _ now: Date) throws -> String
+
+    /// Where runs are recorded and the jobs read and write.
+    public let database: AppDatabase
+    /// The time of leases and of the runs' start and end (`now` for the execute job).
+    public let clock: any SchedulerClock
+    /// This process's name in leases and runs.
+    public let holder: String
+    /// How long a lease lasts, in seconds; it is renewed every third of it while a job runs,
+    /// so a process that dies frees its jobs within this time.
+    public var leaseSeconds: Double = 60
+    let work: Work
+
+    /// A runner of the real jobs: `ForecastJob` (as given), `PlanJob` with the configuration,
+    /// and `ExecuteJob` with the ``EmbeddedPoolProvider`` at the clock's `now`.
+    public init(database: AppDatabase, configuration: FleetConfiguration, configurationText: String,
+                forecast: ForecastJob = ForecastJob(), clock: any SchedulerClock = WallClock(),
+                holder: String = JobRunner.defaultHolder()) {
+        self.init(database: database, clock: clock, holder: holder) { kind, now in
+            switch kind {
+            case .forecast:
+                let run = try forecast.run(on: database)
+                return "forecast run \(run.id): \(run.forecasts.count) series"
+            case .plan:
+                let (run, plan) = try PlanJob(configuration: configuration, configurationText: configurationText).run(on: database)
+                return "plan run \(run.id) from forecast run \(run.forecastRunID): \(plan.models.count) model plans"
+            case .execute:
+                let outcome = try ExecuteJob(configuration: configuration)
+                    .run(on: database, provider: EmbeddedPoolProvider(database: database), now: Int64(now.timeIntervalSince1970))
+                let resumed = outcome.resumed.isEmpty ? "" : " (\(outcome.resumed.count) resumed first)"
+                return "\(outcome.actions.count) actions applied towards plan run \(outcome.planRunID)\(resumed)"
+            }
+        }
+    }
+
+    /// A runner of other work (tests, other pool providers), recorded the same way.
+    public init(database: AppDatabase, clock: any SchedulerClock = WallClock(),
+                holder: String = JobRunner.defaultHolder(), work: @escaping Work) {
+        self.database = database
+        self.clock = clock
+        self.holder = holder
+        self.work = work
+    }
+
+    /// `host:pid:random`, unique per process.
+    public static func defaultHolder() -> String {
+        let process = ProcessInfo.processInfo
+        return "\(process.hostName):\(process.processIdentifier):\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    /// Runs `kind` on the calling thread, blocking it until the job ends.
+    /// - Returns: the run as recorded at its end (succeeded or failed).
+    /// - Throws: ``JobRunRefused`` (nothing recorded), or the store's error.
+    public func run(_ kind: JobKind, trigger: JobTrigger, scheduledFor: Date? = nil) throws -> JobRunRecord {
+        let run = try begin(kind, trigger: trigger, scheduledFor: scheduledFor)
+        return try perform(run) { try work(kind, clock.now()) }.get()
+    }
+
+    /// Runs `body` on the calling thread as a run of `kind`, recorded like the others (lease,
+    /// status, duration, `detail(result)` or the error's message), and returns its result: for
+    /// callers that need the job's own outcome, such as the CLI printing a forecast.
+    /// - Throws: ``JobRunRefused`` (nothing run or recorded), `body`'s error (recorded as the
+    ///   run's failure), or the store's error.
+    public func recording<T>(_ kind: JobKind, trigger: JobTrigger, scheduledFor: Date? = nil,
+                             detail: (T) -> String, _ body: () throws -> T) throws -> T {
+        let run = try begin(kind, trigger: trigger, scheduledFor: scheduledFor)
+        var result: Result<T, any Error> = .failure(CancellationError())
+        let recorded = perform(run) {
+            result = Result(catching: body)
+            return detail(try result.get())
+        }
+        let value = try result.get()
+        _ = try recorded.get()
+        return value
+    }
+
+    /// Records the run and starts the job on a new thread; returns once the run is recorded.
+    /// - Throws: ``JobRunRefused`` (nothing recorded), or the store's error.
+    public func start(_ kind: JobKind, trigger: JobTrigger, scheduledFor: Date? = nil) async throws -> JobExecution {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<JobExecution, any Error>) in
+            let thread = Thread { [self] in
+                let started: JobRunRecord
+                do {
+                    started = try begin(kind, trigger: trigger, scheduledFor: scheduledFor)
+                } catch {
+                    return continuation.resume(throwing: error)
+                }
+                let execution = JobExecution(started: started)
+                continuation.resume(returning: execution)
+                execution.complete(perform(started) { try work(kind, clock.now()) })
+            }
+            thread.name = "headroom-\(kind)"
+            thread.start()
+        }
+    }
+
+    /// ``start(_:trigger:scheduledFor:)`` and then waits for the end.
+    public func runToEnd(_ kind: JobKind, trigger: JobTrigger, scheduledFor: Date? = nil) async throws -> JobRunRecord {
+        try await start(kind, trigger: trigger, scheduledFor: scheduledFor).finished()
+    }
+
+    func begin(_ kind: JobKind, trigger: JobTrigger, scheduledFor: Date?) throws -> JobRunRecord {
+        try database.startJobRun(kind, trigger: trigger, scheduledFor: scheduledFor, holder: holder, at: clock.now(),
+                                 leaseSeconds: leaseSeconds)
+    }
+
+    /// Runs `body` for `run` (recorded as running), renewing the lease, and records its end:
+    /// succeeded with the detail `body` returns, or failed with the message of what it threw.
+    func perform(_ run: JobRunRecord, _ body: () throws -> String) -> Result<JobRunRecord, any Error> {
+        let (database, clock, holder, leaseSeconds) = (database, clock, holder, leaseSeconds)
+        let keeper = LeaseKeeper(every: leaseSeconds / 3) {
+            _ = try? database.renewLease(run.kind.rawValue, holder: holder, at: clock.now(), seconds: leaseSeconds)
+        }
+        let began = ContinuousClock.now
+        var detail: String?, failure: String?
+        do {
+            detail = try body()
+        } catch {
+            failure = AppDatabase.message(for: error)
+        }
+        keeper.stop()
+        let elapsed = (ContinuousClock.now - began).seconds
+        return Result {
+            guard let ended = try database.finishJobRun(id: run.id, error: failure, detail: detail, durationSeconds: elapsed,
+                                                        at: clock.now()) else { throw StoreError.unreadableJobRun(id: run.id) }
+            return ended
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) * 1e-18
+    }
+}
