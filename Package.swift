@@ -104,7 +104,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Traffic", "Store", "Ingestion", "Planning", "Config", "Jobs", "Allocation", "Reports",
+                "Traffic", "Store", "Ingestion", "Planning", "Config", "Jobs", "Allocation", "Reports", "Scheduling",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -184,7 +184,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Store", "Jobs", "Traffic", "Config", "Ingestion",
+                "Server", "Store", "Jobs", "Traffic", "Config", "Ingestion", "Scheduling",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -192,7 +192,11 @@ let package = Package(
         ),
         .testTarget(
             name: "HeadroomCLITests",
-            dependencies: ["HeadroomCLI", "Store", "Traffic", "Config", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "HeadroomCLI", "Store", "Traffic", "Config",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -11,9 +11,15 @@ struct ConfigurationOption: ParsableArguments {
 
     /// The configuration and its text, or a clean failure naming the file and the key path.
     func load() throws -> (configuration: FleetConfiguration, text: String, source: String) {
+        let loaded = try loadAll()
+        return (loaded.configuration.fleet, loaded.text, loaded.source)
+    }
+
+    /// The fleet and the `service` section (schedule, limits).
+    func loadAll() throws -> (configuration: HeadroomConfiguration, text: String, source: String) {
         guard let path else {
             do {
-                return (try ConfigurationReader.example(), ConfigurationReader.exampleText, "the built-in example fleet")
+                return (try ConfigurationReader.exampleConfiguration(), ConfigurationReader.exampleText, "the built-in example fleet")
             } catch {
                 throw CommandFailure("built-in example fleet: \(error)")
             }
@@ -25,7 +31,7 @@ struct ConfigurationOption: ParsableArguments {
             throw CommandFailure("\(path): not UTF-8 text")
         }
         do {
-            return (try ConfigurationReader.parse(text), text, path)
+            return (try ConfigurationReader.parseConfiguration(text), text, path)
         } catch {
             throw CommandFailure("\(path): \(error)")
         }

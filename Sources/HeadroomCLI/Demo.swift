@@ -3,28 +3,61 @@ import Config
 import Ingestion
 import Jobs
 import Planning
+import Server
 import Store
 import Traffic
 
-/// `headroom demo`: the main job on the embedded default. Creates the database, loads the demo
-/// traffic (once), prints what is stored, then forecasts, plans and executes.
-struct Demo: ParsableCommand {
+/// `headroom demo`: the main job on the embedded default. On a database without a plan it loads
+/// the demo traffic (once), forecasts, plans and executes; then it serves the REST API with the
+/// nightly scheduler, printing the URL, a fresh read token and a `curl` for the latest plan.
+struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run Headroom's main job on built-in demo traffic (no other setup needed).",
+        abstract: "Run Headroom's main job on built-in demo traffic (no other setup needed), then serve it.",
         discussion: """
-            Creates the database if needed, loads 8 weeks of demo traffic for 4 models in 2 regions \
-            once, prints what is stored, forecasts every series 7 days ahead, plans the example fleet \
-            (examples/headroom.yaml, built in) from that forecast, and executes the plan's first 15 \
-            minutes against the embedded node pool, recording each run.
+            Creates the database if needed. When it holds no plan yet: loads 8 weeks of demo traffic \
+            for 4 models in 2 regions (once), prints what is stored, forecasts every series 7 days ahead, \
+            plans the example fleet (examples/headroom.yaml, built in) from that forecast, and executes \
+            the plan's first 15 minutes against the embedded node pool, recording each run. Then it \
+            serves the REST API (see `headroom serve`) until SIGINT or SIGTERM; --once stops before serving.
             """
     )
 
     @OptionGroup var database: DatabaseOption
     @OptionGroup var demoOptions: DemoOptions
+    @OptionGroup var serveOptions: ServeOptions
 
-    func run() throws {
+    @Flag(help: "Stop after the jobs instead of serving.")
+    var once = false
+
+    func run() async throws {
         let store = try database.open()
         print("database: \(database.path)")
+        if try store.planRun() == nil || once {
+            try runJobs(store)
+        } else {
+            print("the database already holds a plan (#\(try store.latestPlanRunID() ?? 0)); serving it as it is")
+        }
+        guard !once else { return }
+        let token = try AccessToken.create(scope: .read, name: "demo", in: store).token
+        let host = serveOptions.host == "0.0.0.0" ? "127.0.0.1" : serveOptions.host
+        let configuration = try ConfigurationReader.exampleConfiguration()
+        try await ServeCommand.serve(store: store, configuration: configuration, text: ConfigurationReader.exampleText,
+                                     options: serveOptions) { port in
+            print("""
+
+                Headroom is serving \(database.path) at http://\(host):\(port) (Ctrl-C stops it)
+                read token (shown once; make more with `headroom token create --scope read|write|admin`):
+                  \(token)
+                the latest plan for chat-8b in us-east-1:
+                  curl -H 'Authorization: Bearer \(token)' 'http://\(host):\(port)/v1/plans/latest?model=chat-8b&region=us-east-1'
+                API description: http://\(host):\(port)/openapi.yaml
+
+                """)
+        }
+    }
+
+    /// Loads the demo traffic when the database has none, then forecast, plan and execute.
+    func runJobs(_ store: AppDatabase) throws {
         if try store.seriesSummaries().isEmpty {
             let demo = demoOptions.demo
             let started = ContinuousClock.now
@@ -78,6 +111,8 @@ struct Demo: ParsableCommand {
 
             next: headroom plan show --db \(database.path) --model chat-8b --region us-east-1
                   headroom pool show --db \(database.path)
+                  headroom report cost --db \(database.path) --from \(Timestamp.format(planned.run.start)) \
+            --to \(Timestamp.format(planned.run.start + 86_400)) --granularity day
             """)
     }
 }

@@ -1,19 +1,24 @@
 import ArgumentParser
+import Config
 import Foundation
+import Jobs
 import Logging
 import Planning
 import Server
 import Store
 
-/// `headroom serve`: the REST service over a database, until SIGINT or SIGTERM.
+/// `headroom serve`: the REST service and the nightly job scheduler over a database, until
+/// SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve plans, forecasts, traffic ingestion, jobs, the pool and cost reports over HTTP.",
+        abstract: "Serve plans, forecasts, traffic ingestion, jobs, the pool and cost reports over HTTP, and run the nightly jobs.",
         discussion: """
             Every /v1 route needs a bearer token (`headroom token create --scope read|write|admin`); \
             /healthz, /readyz, /openapi.yaml and (unless configured otherwise) /metrics are open. \
-            The OpenAPI document is served at /openapi.yaml. Stops cleanly on SIGINT or SIGTERM.
+            The OpenAPI document is served at /openapi.yaml. The forecast, plan and execute jobs run on \
+            the configuration's `service.schedule` (default 02:00 UTC nightly). SIGINT or SIGTERM stops \
+            taking requests and new jobs, and lets a running job finish within `service.shutdown_grace`.
             """
     )
 
@@ -23,21 +28,42 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try database.open()
-        let loaded = try fleet.load()
-        try await Self.serve(store: store, configuration: loaded.configuration, options: serve) { port in
+        let loaded = try fleet.loadAll()
+        try await Self.serve(store: store, configuration: loaded.configuration, text: loaded.text, options: serve) { port in
             print("headroom serving \(database.path) at http://\(serve.host):\(port) (fleet: \(loaded.source))")
         }
     }
 
-    /// Runs the service until it is signalled to stop.
-    static func serve(store: AppDatabase, configuration: FleetConfiguration, options: ServeOptions,
+    /// Runs the service and its scheduler until signalled to stop.
+    static func serve(store: AppDatabase, configuration: HeadroomConfiguration, text: String, options: ServeOptions,
                       onRunning: @escaping @Sendable (Int) async -> Void) async throws {
         var logger = Logger(label: "headroom")
         logger.logLevel = .info
-        let settings = ServerSettings(host: options.host, port: options.port)
+        let service = configuration.service
+        let runner = JobRunner(database: store, configuration: configuration.fleet, configurationText: text)
+        let metrics = ServiceMetrics()
+        let scheduler = JobScheduler(schedule: service.schedule, runner: runner,
+                                     shutdownGraceSeconds: service.shutdownGraceSeconds) { [logger] event in
+            switch event {
+            case .started(let run):
+                logger.info("job started", metadata: ["job": "\(run.kind)", "run": "\(run.id)", "trigger": "\(run.trigger)"])
+            case .finished(let run):
+                metrics.jobFinished(kind: run.kind.rawValue, succeeded: run.status == .succeeded,
+                                    seconds: run.durationSeconds ?? 0)
+                logger.info("job finished", metadata: ["job": "\(run.kind)", "run": "\(run.id)", "status": "\(run.status)",
+                                                       "error": "\(run.error ?? "")", "detail": "\(run.detail ?? "")"])
+            case .refused(let due, let reason):
+                logger.info("job not started here", metadata: ["job": "\(due.kind)", "reason": "\(reason)"])
+            case .interrupted(let run):
+                logger.warning("job interrupted by shutdown", metadata: ["job": "\(run.kind)", "run": "\(run.id)"])
+            case .storeFailed(let message):
+                logger.error("scheduler store failure", metadata: ["error": "\(message)"])
+            }
+        }
         let application = HeadroomServer.application(
-            database: store, configuration: configuration, settings: settings, logger: logger,
-            onServerRunning: onRunning)
+            database: store, configuration: configuration.fleet,
+            settings: ServerSettings(host: options.host, port: options.port, service: service), runner: runner,
+            services: [SchedulerService(scheduler: scheduler)], logger: logger, onServerRunning: onRunning)
         do {
             try await application.runService()
         } catch {

@@ -1,4 +1,5 @@
 public import Hummingbird
+public import Jobs
 public import Logging
 public import Planning
 public import ServiceLifecycle
@@ -10,8 +11,8 @@ public enum HeadroomServer {
     /// The router: request log, per-route metrics, request id, problem+json errors, bearer-token
     /// auth, then the routes.
     public static func router(database: AppDatabase, configuration: FleetConfiguration,
-                              settings: ServerSettings) -> Router<HeadroomRequestContext> {
-        let routes = Routes(database: database, configuration: configuration, settings: settings,
+                              settings: ServerSettings, runner: JobRunner) -> Router<HeadroomRequestContext> {
+        let routes = Routes(database: database, configuration: configuration, settings: settings, runner: runner,
                             verifier: TokenVerifier(database: database), metrics: ServiceMetrics())
         let router = Router(context: HeadroomRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
@@ -24,6 +25,7 @@ public enum HeadroomServer {
         routes.addForecastRoutes(to: router)
         routes.addTrafficRoutes(to: router)
         routes.addPoolRoutes(to: router)
+        routes.addJobRoutes(to: router)
         routes.addReportRoutes(to: router)
         routes.addTokenRoutes(to: router)
         return router
@@ -32,12 +34,12 @@ public enum HeadroomServer {
     /// The application: the router on `settings.host:port`, with `services` (the job scheduler)
     /// run beside it and shut down with it. `onServerRunning` receives the bound port.
     public static func application(
-        database: AppDatabase, configuration: FleetConfiguration, settings: ServerSettings,
+        database: AppDatabase, configuration: FleetConfiguration, settings: ServerSettings, runner: JobRunner,
         services: [any Service] = [], logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         var application = Application(
-            router: router(database: database, configuration: configuration, settings: settings),
+            router: router(database: database, configuration: configuration, settings: settings, runner: runner),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "headroom"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)

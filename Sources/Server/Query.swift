@@ -68,10 +68,10 @@ struct Query {
 }
 
 /// A path parameter that must be a positive whole number (an id).
-func identifier(_ context: some RequestContext, _ name: String = "id") throws -> Int64 {
+func identifier(_ context: some RequestContext, _ name: String = "id", meaning: String = "id") throws -> Int64 {
     let text = context.parameters.get(name) ?? ""
     guard let id = Int64(text), id > 0 else {
-        throw Problem(.invalidParameter, "'\(text)' is not a valid \(name): expected a positive whole number")
+        throw Problem(.invalidParameter, "'\(text)' is not a valid \(meaning): expected a positive whole number")
     }
     return id
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import Jobs
 import Planning
 import Store
 
@@ -8,6 +9,7 @@ struct Routes: Sendable {
     var database: AppDatabase
     var configuration: FleetConfiguration
     var settings: ServerSettings
+    var runner: JobRunner
     var planCache = PlanCache()
     var verifier: TokenVerifier
     var metrics: ServiceMetrics

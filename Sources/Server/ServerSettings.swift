@@ -1,3 +1,5 @@
+public import Config
+
 /// How the service listens and what it accepts.
 public struct ServerSettings: Sendable {
     public var host: String
@@ -17,5 +19,11 @@ public struct ServerSettings: Sendable {
         self.port = port
         self.maxRequestBytes = maxRequestBytes
         self.metricsRequireToken = metricsRequireToken
+    }
+
+    /// Listening on `host:port` with the limits of the configuration's `service` section.
+    public init(host: String, port: Int, service: ServiceSettings) {
+        self.init(host: host, port: port, maxRequestBytes: service.maxRequestBytes,
+                  metricsRequireToken: service.metricsRequireToken)
     }
 }

@@ -51,8 +51,9 @@ enum ServiceFixture {
         _ database: AppDatabase, settings: ServerSettings = ServerSettings(),
         _ test: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
-        let router = HeadroomServer.router(database: database, configuration: try ConfigurationReader.example(),
-                                           settings: settings)
+        let fleet = try ConfigurationReader.example()
+        let runner = JobRunner(database: database, configuration: fleet, configurationText: ConfigurationReader.exampleText)
+        let router = HeadroomServer.router(database: database, configuration: fleet, settings: settings, runner: runner)
         return try await Application(router: router).test(.router, test)
     }
 }

@@ -1,0 +1,19 @@
+public import Jobs
+public import ServiceLifecycle
+
+/// The job scheduler as a service of the application: it runs beside the HTTP server and, on
+/// graceful shutdown, is cancelled so it starts nothing new and lets a running job finish
+/// within its grace period (``JobScheduler/shutdownGraceSeconds``).
+public struct SchedulerService: Service {
+    public let scheduler: JobScheduler
+
+    public init(scheduler: JobScheduler) {
+        self.scheduler = scheduler
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await scheduler.run()
+        }
+    }
+}

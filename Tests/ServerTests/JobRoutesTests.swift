@@ -1,0 +1,57 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+@testable import Server
+import Store
+import Testing
+
+@Suite struct JobRoutesTests {
+    @Test func postedJobRunsAndIsRecorded() async throws {
+        let (database, tokens) = try ServiceFixture.database()
+        try await ServiceFixture.withService(database) { client in
+            let accepted = try await client.execute(uri: "/v1/jobs/plan", method: .post, headers: .bearer(tokens[.write])) { $0 }
+            #expect(accepted.status == .accepted)
+            let id = try #require(accepted.json["id"] as? Int)
+            #expect(accepted.headers[.location] == "/v1/jobs/\(id)")
+            #expect(accepted.json["job"] as? String == "plan")
+            #expect(accepted.json["trigger"] as? String == "api")
+            var status = "running"
+            for _ in 0..<600 where status == "running" {
+                try await Task.sleep(for: .milliseconds(50))
+                status = try await client.execute(uri: "/v1/jobs/\(id)", method: .get, headers: .bearer(tokens[.read])) {
+                    $0.json["status"] as? String ?? "?"
+                }
+            }
+            #expect(status == "succeeded")
+            try await client.execute(uri: "/v1/jobs?job=plan&limit=5", method: .get, headers: .bearer(tokens[.read])) { response in
+                #expect(response.status == .ok)
+                let jobs = try #require(response.json["jobs"] as? [[String: Any]])
+                #expect(jobs.first?["detail"] as? String != nil)
+                #expect(jobs.first?["duration_seconds"] is Double)
+            }
+        }
+        #expect(try database.planRun()?.id == 2)
+    }
+
+    @Test func badJobRequests() async throws {
+        let (database, tokens) = try ServiceFixture.database()
+        try await ServiceFixture.withService(database) { client in
+            let cases: [(String, HTTPRequest.Method, Scope, HTTPResponse.Status)] = [
+                ("/v1/jobs/train", .post, .write, .notFound),
+                ("/v1/jobs/plan?now=1", .post, .write, .badRequest),
+                ("/v1/jobs/plan", .post, .read, .forbidden),
+                ("/v1/jobs/abc", .get, .read, .badRequest),
+                ("/v1/jobs/77", .get, .read, .notFound),
+                ("/v1/jobs?job=train", .get, .read, .badRequest),
+                ("/v1/jobs?limit=0", .get, .read, .badRequest),
+            ]
+            for (uri, method, scope, status) in cases {
+                try await client.execute(uri: uri, method: method, headers: .bearer(tokens[scope])) {
+                    #expect($0.status == status, "\(method) \(uri)")
+                }
+            }
+        }
+        #expect(try database.jobRuns().isEmpty)
+    }
+}
