@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# The whole test suite: installs the system packages it needs, builds, runs the crash test of the
-# allocation engine's execution (scripts/kill-loop.sh: SIGKILL in a loop), then every test target
-# (Swift Testing). Needs nothing outside the repository.
+# The whole test suite: installs the system packages it needs, builds, then runs
+#  - the crash test of the allocation engine's execution (scripts/kill-loop.sh: SIGKILL in a loop),
+#  - schemathesis against the live service and its OpenAPI document (scripts/api-check.sh),
+#  - the Jupyter notebooks, headless, against a demo database (scripts/run-notebooks.sh),
+#  - every test target (Swift Testing).
+# Needs nothing outside the repository; the two Python venvs come from PyPI on first use.
 #
 #   scripts/test.sh [options of `swift test`]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-scripts/ensure-packages.sh libopenblas-dev libsqlite3-dev zlib1g-dev pkg-config sqlite3
+scripts/ensure-packages.sh libopenblas-dev libsqlite3-dev zlib1g-dev pkg-config sqlite3 python3-venv
 swift build --build-tests
 scripts/kill-loop.sh .build/debug/headroom 25
+scripts/api-check.sh .build/debug/headroom
+scripts/run-notebooks.sh .build/debug/headroom
 swift test --skip-build "$@"

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Foundation
 public import Store
 public import Traffic
 public import Server
@@ -20,3 +21,10 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 extension Scope: ExpressibleByArgument {}
+
+/// Prints `text` and flushes standard output at once, so that what a long-running command
+/// (`serve`, `demo`) says shows even when its output goes to a file or a pipe.
+func printNow(_ text: String) {
+    print(text)
+    fflush(nil)
+}

@@ -43,7 +43,7 @@ struct Demo: AsyncParsableCommand {
         let configuration = try ConfigurationReader.exampleConfiguration()
         try await ServeCommand.serve(store: store, configuration: configuration, text: ConfigurationReader.exampleText,
                                      options: serveOptions) { port in
-            print("""
+            printNow("""
 
                 Headroom is serving \(database.path) at http://\(host):\(port) (Ctrl-C stops it)
                 read token (shown once; make more with `headroom token create --scope read|write|admin`):

@@ -30,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try database.open()
         let loaded = try fleet.loadAll()
         try await Self.serve(store: store, configuration: loaded.configuration, text: loaded.text, options: serve) { port in
-            print("headroom serving \(database.path) at http://\(serve.host):\(port) (fleet: \(loaded.source))")
+            printNow("headroom serving \(database.path) at http://\(serve.host):\(port) (fleet: \(loaded.source))")
         }
     }
 
