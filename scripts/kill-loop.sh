@@ -17,7 +17,7 @@ rounds="${2:-25}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$bin" demo --db "$work/seed.sqlite" --weeks 2 --end 2026-11-24 > /dev/null
+"$bin" demo --db "$work/seed.sqlite" --weeks 2 --end 2026-11-24 --once > /dev/null
 cp "$work/seed.sqlite" "$work/reference.sqlite"
 cp "$work/seed.sqlite" "$work/killed.sqlite"
 

@@ -3,6 +3,7 @@ import Foundation
 public import Store
 public import Traffic
 public import Server
+public import Logging
 
 extension Step: ExpressibleByArgument {
     public init?(argument: String) {
@@ -21,6 +22,7 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 extension Scope: ExpressibleByArgument {}
+extension Logger.Level: @retroactive ExpressibleByArgument {}
 
 /// Prints `text` and flushes standard output at once, so that what a long-running command
 /// (`serve`, `demo`) says shows even when its output goes to a file or a pipe.

@@ -2,11 +2,11 @@ import Allocation
 import ArgumentParser
 
 /// `headroom bench`: benchmarks that print their figures (release builds for quoted figures).
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print figures (build with -c release before quoting them).",
-        subcommands: [AllocationBenchCommand.self]
+        subcommands: [AllocationBenchCommand.self, ReferenceServerCommand.self]
     )
 }
 

@@ -38,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
     static func serve(store: AppDatabase, configuration: HeadroomConfiguration, text: String, options: ServeOptions,
                       onRunning: @escaping @Sendable (Int) async -> Void) async throws {
         var logger = Logger(label: "headroom")
-        logger.logLevel = .info
+        logger.logLevel = options.logLevel
         let service = configuration.service
         let runner = JobRunner(database: store, configuration: configuration.fleet, configurationText: text)
         let metrics = ServiceMetrics()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import Server
 
 /// `--host`, `--port`: where the service listens.
@@ -8,6 +9,9 @@ struct ServeOptions: ParsableArguments {
 
     @Option(help: "TCP port to listen on (1 to 65535; 0 picks a free one).")
     var port: Int = 8080
+
+    @Option(help: "Least severe log level written: trace, debug, info (each request), notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
 
     func validate() throws {
         guard (0...65535).contains(port) else {

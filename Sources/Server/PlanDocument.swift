@@ -113,8 +113,9 @@ struct PlanDocument: Encodable {
 
 extension PlanDocument {
     /// The document of `run`, keeping only the models matching `model` and `region` (nil keeps
-    /// all) and the pools they run in.
-    init(run: StoredPlanRun, plan: FleetPlan, model: String?, region: String?) {
+    /// all) and the pools they run in, with the steps and scheduled actions in `[from, to)`
+    /// (Unix seconds; nil leaves that side open).
+    init(run: StoredPlanRun, plan: FleetPlan, model: String?, region: String?, from: Int64? = nil, to: Int64? = nil) {
         let models = plan.models.filter { (model == nil || $0.model == model) && (region == nil || $0.region == region) }
         let pools = Set(models.map { "\($0.region)\u{0}\($0.gpuType)" })
         self.init(
@@ -125,15 +126,19 @@ extension PlanDocument {
                          staticPeakMonthlyUsd: run.staticPeakCostUSD,
                          savingsVersusOnDemandMonthlyUsd: plan.totals.savingsVersusOnDemandMonthlyUSD,
                          withinBudget: run.withinBudget),
-            models: models.map(Model.init),
+            models: models.map { Model($0, from: from ?? .min, to: to ?? .max) },
             capacity: plan.capacity.filter { pools.contains("\($0.region)\u{0}\($0.gpuType)") }.map(Pool.init),
             warnings: plan.warnings)
     }
 }
 
 extension PlanDocument.Model {
-    init(_ plan: ModelPlan) {
-        let steps = plan.replicas.indices.map { index in
+    init(_ plan: ModelPlan, from: Int64, to: Int64) {
+        let inRange = plan.replicas.indices.filter {
+            let start = plan.start + Int64($0) * plan.stepSeconds
+            return start >= from && start < to
+        }
+        let steps = inRange.map { index in
             PlanDocument.Step(
                 start: Timestamp.format(plan.start + Int64(index) * plan.stepSeconds),
                 plannedRequestsPerSecond: finite(plan.plannedRequestsPerSecond[safe: index]),
@@ -146,7 +151,7 @@ extension PlanDocument.Model {
             peakReplicas: plan.replicas.max() ?? 0, leadTimeSeconds: plan.leadTimeSeconds, gpuHours: plan.gpuHours,
             replicaHoursSavedByBatching: plan.replicaHoursSavedByBatching, uncoveredSteps: plan.uncoveredSteps,
             steps: steps,
-            schedule: plan.actions.map {
+            schedule: plan.actions.filter { $0.at >= from && $0.at < to }.map {
                 PlanDocument.ScheduledAction(at: Timestamp.format($0.at), readyAt: Timestamp.format($0.readyAt),
                                              kind: $0.kind.rawValue, fromReplicas: $0.fromReplicas,
                                              replicas: $0.replicas, reason: $0.reason)

@@ -4,35 +4,41 @@ import Planning
 import Store
 
 extension Routes {
-    /// `GET /v1/plans/latest?model=&region=` and `GET /v1/plans/{id}?model=&region=`.
+    /// `GET /v1/plans/latest?model=&region=&from=&to=` and `GET /v1/plans/{id}?...`: the plan,
+    /// optionally for one model and/or region, its steps and schedule optionally cut to
+    /// `[from, to)` (what an autoscaler asking for the coming hours wants).
     func addPlanRoutes(to router: Router<HeadroomRequestContext>) {
         router.get("/v1/plans/latest") { request, _ -> Response in
-            let query = try Query(request, allowed: ["model", "region"])
-            let database = self.database
-            guard let id = try await offload({ try database.latestPlanRunID() }) else {
-                throw Problem(.notFound, "no plan is stored yet: run the plan job (POST /v1/jobs/plan or `headroom plan run`)")
-            }
-            return try await self.plan(id: id, query: query, request: request)
+            try await self.plan(id: nil, query: try Query(request, allowed: Self.planParameters), request: request)
         }
         router.get("/v1/plans/{id}") { request, context -> Response in
-            let query = try Query(request, allowed: ["model", "region"])
+            let query = try Query(request, allowed: Self.planParameters)
             return try await self.plan(id: try identifier(context), query: query, request: request)
         }
     }
 
-    /// Plan `id`'s document (cached), or 304 when the client's `If-None-Match` holds its ETag.
-    func plan(id: Int64, query: Query, request: Request) async throws -> Response {
+    static let planParameters: Set<String> = ["model", "region", "from", "to"]
+
+    /// Plan `id`'s document (the newest plan's when nil; cached), or 304 when the client's
+    /// `If-None-Match` holds its ETag. One trip to the thread pool: the newest id and a cache hit
+    /// (or the render on a miss) together.
+    func plan(id wanted: Int64?, query: Query, request: Request) async throws -> Response {
         let model = query.string("model"), region = query.string("region")
+        let range = try query.timeRange()
         let database = self.database, cache = self.planCache
         let entry = try await offload { () throws -> PlanCache.Entry in
-            try cache.entry(id: id, model: model, region: region) {
+            guard let id = try wanted ?? database.latestPlanRunID() else {
+                throw Problem(.notFound, "no plan is stored yet: run the plan job (POST /v1/jobs/plan or `headroom plan run`)")
+            }
+            return try cache.entry(id: id, model: model, region: region, from: range.from, to: range.to) {
                 guard let run = try database.planRun(id: id) else {
                     throw Problem(.notFound, "there is no plan \(id)")
                 }
                 guard let plan = try? JSONDecoder().decode(FleetPlan.self, from: Data(run.plan.utf8)) else {
                     throw Problem(.internalError, "plan \(id) is stored in a form this version cannot read")
                 }
-                let document = PlanDocument(run: run, plan: plan, model: model, region: region)
+                let document = PlanDocument(run: run, plan: plan, model: model, region: region,
+                                            from: range.from, to: range.to)
                 if document.models.isEmpty {
                     let planned = plan.models.map { "\($0.model) in \($0.region)" }.joined(separator: ", ")
                     let filter = [model.map { "model '\($0)'" }, region.map { "region '\($0)'" }].compactMap { $0 }

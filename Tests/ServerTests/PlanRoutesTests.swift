@@ -76,3 +76,21 @@ import Testing
         }
     }
 }
+
+@Suite struct PlanWindowTests {
+    @Test func stepsCutToTheWindow() async throws {
+        let (database, tokens) = try ServiceFixture.database()
+        try await ServiceFixture.withService(database) { client in
+            let uri = "/v1/plans/latest?model=chat-8b&region=us-east-1&from=2026-11-24T01:00:00Z&to=2026-11-24T02:00:00Z"
+            try await client.execute(uri: uri, method: .get, headers: .bearer(tokens[.read])) { response in
+                #expect(response.status == .ok)
+                let models = try #require(response.json["models"] as? [[String: Any]])
+                let steps = try #require(models.first?["steps"] as? [[String: Any]])
+                #expect(steps.count == 12)
+                #expect(steps.first?["start"] as? String == "2026-11-24T01:00:00Z")
+            }
+            try await client.execute(uri: "/v1/plans/latest?from=2026-11-24T02:00:00Z&to=2026-11-24T01:00:00Z", method: .get,
+                                     headers: .bearer(tokens[.read])) { #expect($0.status == .badRequest) }
+        }
+    }
+}
