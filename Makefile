@@ -1,5 +1,5 @@
 # Convenience targets; each is one script in scripts/ (see README.md).
-.PHONY: run test bench-ingest bench-forecast
+.PHONY: run test bench-ingest bench-forecast bench-api
 
 run:
 	scripts/run-demo.sh
@@ -12,3 +12,6 @@ bench-ingest:
 
 bench-forecast:
 	scripts/bench-forecast.sh
+
+bench-api:
+	scripts/bench-api.sh

@@ -121,7 +121,7 @@ let package = Package(
             name: "HeadroomCLI",
             dependencies: [
                 "Traffic", "Store", "Ingestion", "Forecasting", "Planning", "Config", "Jobs",
-                "Allocation", "Simulation", "Reports", "Server",
+                "Allocation", "Simulation", "Reports", "Server", "Scheduling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -75,7 +75,9 @@ struct Demo: AsyncParsableCommand {
         print()
         let run: ForecastRun
         do {
-            run = try ForecastJob().run(on: store)
+            run = try RecordedJob.run(.forecast, on: store, detail: { "forecast run \($0.id): \($0.forecasts.count) series" }) {
+                try ForecastJob().run(on: store)
+            }
         } catch let error as ForecastJobError {
             throw CommandFailure(error.description)
         }
@@ -85,7 +87,9 @@ struct Demo: AsyncParsableCommand {
         let fleet: FleetConfiguration
         do {
             fleet = try ConfigurationReader.example()
-            planned = try PlanJob(configuration: fleet, configurationText: ConfigurationReader.exampleText).run(on: store)
+            planned = try RecordedJob.run(.plan, on: store, detail: { "plan run \($0.run.id): \($0.plan.models.count) model plans" }) {
+                try PlanJob(configuration: fleet, configurationText: ConfigurationReader.exampleText).run(on: store)
+            }
         } catch let error as PlanJobError {
             throw CommandFailure(error.description)
         } catch let error as ConfigurationError {

@@ -41,7 +41,9 @@ struct ForecastRunCommand: ParsableCommand {
         job.options.origins = origins
         let run: ForecastRun
         do {
-            run = try job.run(on: store)
+            run = try RecordedJob.run(.forecast, on: store, detail: { "forecast run \($0.id): \($0.forecasts.count) series" }) {
+                try job.run(on: store)
+            }
         } catch let error as ForecastJobError {
             throw CommandFailure(error.description)
         }

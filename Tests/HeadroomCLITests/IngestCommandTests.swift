@@ -88,6 +88,15 @@ import Testing
         (["demo", "--end", "yesterday"], "--end 'yesterday' is not a date like 2026-11-24"),
         (["demo-data", "--rows", "0"], "--rows must be at least 1, not 0"),
         (["demo-data", "--weeks", "600"], "--weeks must be between 1 and 520, not 600"),
+        (["serve", "--port", "70000"], "--port must be between 0 and 65535, not 70000"),
+        (["serve", "--host", ""], "--host '' is not an address"),
+        (["serve", "--log-level", "loud"], "The value 'loud' is invalid for '--log-level <log-level>'"),
+        (["demo", "--port", "-1"], "--port must be between 0 and 65535, not -1"),
+        (["token", "create", "--scope", "root"], "The value 'root' is invalid for '--scope <scope>'. Please provide one of 'read', 'write' or 'admin'."),
+        (["token", "create"], "Missing expected argument '--scope <scope>'"),
+        (["token", "create", "--scope", "read", "--name", ""], "--name must be 1 to 100 characters"),
+        (["token", "revoke", "first"], "The value 'first' is invalid for '<id>'"),
+        (["bench", "reference-server", "--port", "65536"], "--port must be between 0 and 65535, not 65536"),
     ])
     func badArgumentsAreNamed(arguments: [String], message: String) {
         #expect {
