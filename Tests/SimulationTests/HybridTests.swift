@@ -9,7 +9,7 @@ import Traffic
 
     init() throws { fleet = try SyntheticTraffic.fleet() }
 
-    @Test func defaultsPlanOnTheMedianAndCorrectToTheSLOCapacity() {
+    @Test func defaultsPlanOnQ0_9AtEightyPercentAndCorrectToTheSLOCapacity() {
         let settings = HybridSettings()
         #expect(settings.planQuantile == 0.9)
         #expect(settings.planUtilization == 0.8)
