@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Crash test of the allocation engine's execution: SIGKILLs `headroom execute` at random moments,
 # restarts it, and checks that the action log ends exactly as an uninterrupted run's: no action
-# lost, none repeated, none left pending, and the log replays into a consistent pool.
+# lost, none repeated, none left pending, the stored pool loads consistent, and its tables (node,
+# replica, pool_state) equal the uninterrupted run's.
 #
 #   scripts/kill-loop.sh [HEADROOM_BINARY] [ROUNDS]
 #
@@ -58,6 +59,11 @@ check "rounds and positions have no gaps" contiguous "$work/killed.sqlite"
 check "the killed log equals the uninterrupted one (none lost, none repeated)" \
     test "$(log "$work/killed.sqlite" | sha256sum)" = "$(log "$work/reference.sqlite" | sha256sum)"
 replays() { "$bin" pool show --db "$1" > /dev/null; }
-check "the log replays into a consistent pool" replays "$work/killed.sqlite"
+check "the stored pool loads consistent" replays "$work/killed.sqlite"
+tables() {
+    sqlite3 "$1" "SELECT * FROM node ORDER BY number; SELECT * FROM replica ORDER BY number; SELECT * FROM pool_state"
+}
+check "the pool's tables (node, replica, pool_state) equal the uninterrupted ones" \
+    test "$(tables "$work/killed.sqlite" | sha256sum)" = "$(tables "$work/reference.sqlite" | sha256sum)"
 echo "kill loop: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -33,9 +33,12 @@ public struct NodePool: Sendable, Equatable {
 
     /// A pool read back from storage, checked against the invariants.
     ///
+    /// `nextNodeNumber` and `nextReplicaNumber` are at least one past the highest id given (a
+    /// store that deletes removed replicas passes its counters so that no number is reused).
     /// - Throws: `AllocationError` naming the node or replica that breaks an invariant.
     public init(
-        nodes: [Node], replicas: [Replica], appliedActions: Set<ActionID> = [], nextRound: Int = 0
+        nodes: [Node], replicas: [Replica], appliedActions: Set<ActionID> = [], nextRound: Int = 0,
+        nextNodeNumber: Int = 0, nextReplicaNumber: Int = 0
     ) throws(AllocationError) {
         self.init()
         for node in nodes {
@@ -49,14 +52,14 @@ public struct NodePool: Sendable, Equatable {
             if stored.state == .draining { stored.state = .ready }  // derived below
             self.nodes[node.id] = stored
             if node.isAlive { usage[node.id] = NodeUsage() }
-            nextNodeNumber = max(nextNodeNumber, node.id.number + 1)
+            self.nextNodeNumber = max(self.nextNodeNumber, node.id.number + 1)
         }
         // Staying replicas first, so that a node whose replicas all drain turns draining last.
         for replica in replicas.sorted(by: { ($0.state == .draining ? 1 : 0, $0.id) < ($1.state == .draining ? 1 : 0, $1.id) }) {
             guard self.replicas[replica.id] == nil else {
                 throw .inconsistent(in: "pool", rule: "\(replica.id) is given twice")
             }
-            nextReplicaNumber = max(nextReplicaNumber, replica.id.number + 1)
+            self.nextReplicaNumber = max(self.nextReplicaNumber, replica.id.number + 1)
             guard replica.state != .pending else {
                 guard replica.node == nil else {
                     throw .inconsistent(in: "pool", rule: "\(replica.id) is pending but names \(replica.node.map(String.init(describing:)) ?? "")")
@@ -73,6 +76,8 @@ public struct NodePool: Sendable, Equatable {
         }
         self.appliedActions = appliedActions
         self.nextRound = max(nextRound, (appliedActions.map(\.round).max() ?? -1) + 1)
+        self.nextNodeNumber = max(self.nextNodeNumber, nextNodeNumber)
+        self.nextReplicaNumber = max(self.nextReplicaNumber, nextReplicaNumber)
     }
 
     /// The replicas on a node, in id order.

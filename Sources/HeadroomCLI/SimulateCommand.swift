@@ -1,4 +1,5 @@
 import ArgumentParser
+import Forecasting
 import Foundation
 import Planning
 import Simulation
@@ -15,7 +16,8 @@ struct SimulateCommand: ParsableCommand {
         `requests` rows are bucketed on the planning step. After --train-days whole UTC days, each \
         day is forecast from the history before it, planned, executed with provisioning delays and \
         cold starts, and served step by step. Policies: hybrid (the plan as a floor plus a reactive \
-        correction), predictive (the plan alone), reactive (HPA-like: target utilisation 0.7, 15 s \
+        correction to the SLO capacity when load runs above it; its plan on the forecast q0.9 at \
+        80 % utilisation unless --hybrid-* say otherwise), predictive (the plan alone), reactive (HPA-like: target utilisation 0.7, 15 s \
         sync, 300 s scale-down stabilisation), static (the training peak), or all (the four, side by \
         side). See docs/SIMULATION.md.
         """
@@ -35,8 +37,46 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .customLong("history-days"), help: "Days of history (at most) each daily forecast is fitted on.")
     var historyDays: Int = 28
 
+    @Option(name: .customLong("hybrid-quantile"),
+            help: "Forecast quantile the hybrid's plan floor is sized on (interactive models): a forecast level, or 'configured'.")
+    var hybridQuantile: String = "0.9"
+
+    @Option(name: .customLong("hybrid-utilization"),
+            help: "Share of the SLO throughput, in (0, 1], the hybrid's plan floor is sized at, or 'configured'.")
+    var hybridUtilization: String = "0.8"
+
+    @Option(name: .customLong("hybrid-correction-utilization"),
+            help: "Share of the SLO throughput, in (0, 1], the hybrid's reactive correction aims at.")
+    var hybridCorrectionUtilization: Double = 1
+
     @Option(help: "Write the report as JSON to this file (an array of reports with --policy all).")
     var output: String?
+
+    /// The hybrid policy's settings from the `--hybrid-*` options.
+    func hybridSettings() throws -> HybridSettings {
+        let quantile = try Self.setting(hybridQuantile, option: "--hybrid-quantile") { value in
+            ForecastOptions.defaultLevels.contains(value)
+                ? nil : "must be one of the forecast's levels (\(ForecastOptions.defaultLevels.map { "\($0)" }.joined(separator: ", "))) or 'configured'"
+        }
+        let utilization = try Self.setting(hybridUtilization, option: "--hybrid-utilization") { value in
+            value > 0 && value <= 1 ? nil : "must be in (0, 1] or 'configured'"
+        }
+        guard hybridCorrectionUtilization > 0, hybridCorrectionUtilization <= 1 else {
+            throw ValidationError("--hybrid-correction-utilization \(hybridCorrectionUtilization): must be in (0, 1]")
+        }
+        return HybridSettings(planQuantile: quantile, planUtilization: utilization,
+                              correction: ReactiveSettings(targetUtilization: hybridCorrectionUtilization))
+    }
+
+    /// A number option that may also say `configured` (nil); `problem` describes a bad value.
+    static func setting(_ text: String, option: String, problem: (Double) -> String?) throws -> Double? {
+        if text == "configured" { return nil }
+        guard let value = Double(text), value.isFinite else {
+            throw ValidationError("\(option) '\(text)': not a number (or 'configured')")
+        }
+        if let problem = problem(value) { throw ValidationError("\(option) \(text): \(problem)") }
+        return value
+    }
 
     /// The policies `--policy` names (empty when unknown).
     var policies: [SimulationPolicy] { (try? SimulationPolicy.named(policy)) ?? [] }
@@ -49,12 +89,14 @@ struct SimulateCommand: ParsableCommand {
         }
         guard trainDays >= 1 else { throw ValidationError("--train-days \(trainDays): must be at least 1") }
         guard historyDays >= 1 else { throw ValidationError("--history-days \(historyDays): must be at least 1") }
+        _ = try hybridSettings()
     }
 
     func run() throws {
         let loaded = try fleet.load()
         let reports = try Self.simulate(trafficPath: traffic, configuration: loaded.configuration,
-                                        policies: policies, trainDays: trainDays, historyDays: historyDays)
+                                        policies: policies, trainDays: trainDays, historyDays: historyDays,
+                                        hybrid: hybridSettings())
         print("simulated with \(loaded.source)")
         print(SimulationReport.comparison(reports))
         if let output {
@@ -70,9 +112,11 @@ struct SimulateCommand: ParsableCommand {
     /// Reads the traffic file and replays it under each policy (forecasts shared between the
     /// plan-based ones).
     static func simulate(trafficPath: String, configuration: FleetConfiguration, policies: [SimulationPolicy],
-                         trainDays: Int, historyDays: Int = 28) throws -> [SimulationReport] {
+                         trainDays: Int, historyDays: Int = 28,
+                         hybrid: HybridSettings = HybridSettings()) throws -> [SimulationReport] {
         let input = try readTraffic(trafficPath, step: configuration.settings.step)
-        let simulator = Simulator(configuration: configuration, settings: SimulationSettings(trainDays: trainDays, historyDays: historyDays))
+        let simulator = Simulator(configuration: configuration,
+                                  settings: SimulationSettings(trainDays: trainDays, historyDays: historyDays, hybrid: hybrid))
         do {
             _ = try simulator.window(input)
             var forecasts: [DayForecast]?

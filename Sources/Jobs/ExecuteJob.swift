@@ -111,6 +111,9 @@ public enum ExecuteJobError: Error, Equatable, CustomStringConvertible {
     case notConfigured(model: String)
     case outsidePlan(now: Int64, start: Int64, end: Int64)
     case unfinishedRound(Int)
+    /// A row of the pool's tables (`node`, `replica`) holds a value this version does not know,
+    /// or the rows break a pool invariant.
+    case unreadablePoolTables(String)
 
     public var description: String {
         switch self {
@@ -124,6 +127,8 @@ public enum ExecuteJobError: Error, Equatable, CustomStringConvertible {
                 + "outside it: run `headroom forecast run` and `headroom plan run`, or pass --at a time inside it"
         case .unfinishedRound(let count):
             "a round is half applied (\(count) actions pending): run `headroom execute` without --dry-run to finish it"
+        case .unreadablePoolTables(let problem):
+            "the pool's tables cannot be read (written by another version?): \(problem)"
         }
     }
 }

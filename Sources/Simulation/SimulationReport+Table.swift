@@ -49,6 +49,12 @@ extension SimulationReport {
         for report in reports {
             lines.append("reservation (\(report.policy.rawValue)): \(report.reservationBasis)")
         }
+        if let floor = first.hindsightFloorCost {
+            var line = "hindsight floor (perfect foresight, no lead time, interactive series): \(usd(floor)) USD"
+            if let staticCost, staticCost > 0 { line += ", \(number(floor / staticCost, 3)) x static" }
+            if let reactiveCost, reactiveCost > 0 { line += ", \(number(floor / reactiveCost, 3)) x reactive" }
+            lines.append(line)
+        }
         return lines.joined(separator: "\n")
     }
 

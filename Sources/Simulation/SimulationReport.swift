@@ -34,6 +34,9 @@ public struct SimulationReport: Sendable, Hashable, Codable {
     public var meanUtilization: Double
     public var models: [ModelOutcome]
     public var daily: [DayOutcome]
+    /// USD no interactive policy can beat on this replay (``Simulator/hindsightFloor(_:)``:
+    /// perfect foresight, no lead time); nil when the replay holds no interactive series.
+    public var hindsightFloorCost: Double? = nil
 
     enum CodingKeys: String, CodingKey {
         case policy, days, models, daily, requests
@@ -43,6 +46,7 @@ public struct SimulationReport: Sendable, Hashable, Codable {
         case servedFraction = "served_fraction", unservedRequests = "unserved_requests"
         case sloViolationMinutes = "slo_violation_minutes", scaleActions = "scale_actions"
         case coldStartMinutes = "cold_start_minutes", peakReplicas = "peak_replicas", meanUtilization = "mean_utilization"
+        case hindsightFloorCost = "hindsight_floor_cost"
     }
 }
 

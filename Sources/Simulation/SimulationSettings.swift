@@ -9,21 +9,25 @@ public struct SimulationSettings: Sendable, Equatable {
     /// Days of history (at most) each daily forecast is fitted on; 28 keeps both the daily and
     /// the weekly cycle (which needs two weeks) at a bounded cost per day.
     public var historyDays: Int
-    /// The HPA-like autoscaler of the reactive policy and of the hybrid policy's correction.
+    /// The HPA-like autoscaler of the reactive policy.
     public var reactive: ReactiveSettings
+    /// The hybrid policy's plan floor and correction.
+    public var hybrid: HybridSettings
     /// Forecast options (levels must allow the planned quantiles; the defaults do).
     public var forecast: ForecastOptions
 
     public init(trainDays: Int = 14, historyDays: Int = 28, reactive: ReactiveSettings = ReactiveSettings(),
-                forecast: ForecastOptions = ForecastOptions()) {
+                hybrid: HybridSettings = HybridSettings(), forecast: ForecastOptions = ForecastOptions()) {
         self.trainDays = trainDays
         self.historyDays = historyDays
         self.reactive = reactive
+        self.hybrid = hybrid
         self.forecast = forecast
     }
 }
 
-/// The Kubernetes HPA rules the reactive policy follows (and the hybrid policy's correction).
+/// The Kubernetes HPA rules the reactive policy follows (and, with its own values, the hybrid
+/// policy's correction: ``HybridSettings``).
 ///
 /// Every `syncSeconds` (or once per traffic step when the step is coarser) the controller reads
 /// the observed request rate and recommends `ceil(rate / (r* × targetUtilization))` replicas,

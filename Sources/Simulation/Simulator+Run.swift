@@ -24,11 +24,13 @@ extension Simulator {
                     + "\(days.first?.forecasts.count ?? 0) series; the replay needs \(window.days) days of \(members.count)")
             }
         }
-        let sync = Double(min(max(1, settings.reactive.syncSeconds), step))
+        let controllerSettings = policy == .hybrid ? settings.hybrid.correction : settings.reactive
+        let sync = Double(min(max(1, controllerSettings.syncSeconds), step))
         var controllers = members.enumerated().map { index, member in
             let last = input.series[index].values[..<window.firstIndex].last { !$0.isNaN } ?? 0
-            return Self.controller(member, settings: settings.reactive, rate: last / stepSeconds)
+            return Self.controller(member, settings: controllerSettings, rate: last / stepSeconds)
         }
+        let planning = policy == .hybrid ? hybridConfiguration : configuration
         let staticReplicas = members.enumerated().map { index, member in
             let peak = input.series[index].values[..<window.firstIndex].filter { !$0.isNaN }.max() ?? 0
             return member.profile.sizing(requestsPerSecond: peak / stepSeconds)?.replicas ?? member.profile.minReplicas
@@ -44,7 +46,7 @@ extension Simulator {
             var reserved: [String: Int]
             if planned {
                 let plan = try plan(input, members: members, forecast: days[day], dayIndex: dayIndex,
-                                    current: day == 0 ? nil : pools.map(\.launched))
+                                    current: day == 0 ? nil : pools.map(\.launched), configuration: planning)
                 plans.append(plan)
                 floors = members.map { member in
                     plan.models.first { $0.model == member.profile.name && $0.region == member.offer.region }?
@@ -105,16 +107,32 @@ extension Simulator {
             }
         }
         let end = window.start + Int64(window.days) * 86_400
-        let report = ledger.report(
+        var report = ledger.report(
             policy: policy, start: Timestamp.format(window.start), end: Timestamp.format(end), days: window.days,
             trainDays: settings.trainDays, stepSeconds: step, scaleActions: pools.map(\.scaleActions),
             reservationBasis: Self.reservationBasis(policy, windowDays: configuration.settings.reservationWindowSeconds / 86_400))
+        report.hindsightFloorCost = try hindsightFloor(input)
         return SimulationRun(report: report, plans: plans, readyReplicas: ready)
     }
 
-    /// The day's plan from its forecast and the history before it.
+    /// The configuration the hybrid's plans are made with: the configured one, with every
+    /// interactive model's quantile and target utilisation replaced by ``HybridSettings``'
+    /// `planQuantile` and `planUtilization` when set.
+    var hybridConfiguration: FleetConfiguration {
+        var planning = configuration
+        for (name, profile) in planning.models where profile.workloadClass == .interactive {
+            var sized = profile
+            if let quantile = settings.hybrid.planQuantile { sized.quantile = quantile }
+            if let utilization = settings.hybrid.planUtilization { sized.targetUtilization = utilization }
+            planning.models[name] = sized
+        }
+        return planning
+    }
+
+    /// The day's plan from its forecast and the history before it, made with `configuration`
+    /// (the simulator's own, or ``hybridConfiguration``).
     func plan(_ input: SimulationInput, members: [Member], forecast: DayForecast, dayIndex: Int,
-              current: [Int]?) throws(SimulationError) -> FleetPlan {
+              current: [Int]?, configuration: FleetConfiguration) throws(SimulationError) -> FleetPlan {
         let step = input.step.seconds
         let historySteps = Int(configuration.settings.reservationWindowSeconds / step)
         let historyBegin = max(0, dayIndex - historySteps)

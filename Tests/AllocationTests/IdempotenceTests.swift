@@ -71,4 +71,19 @@ import Testing
             replicaClass: chat.replicaClass, coldStartSeconds: 0, state: .serving, node: batchNode.id, createdAt: 0))
         #expect(throws: AllocationError.self) { try NodePool(nodes: Array(pool.nodes.values), replicas: crowded) }
     }
+
+    @Test func storedCountersKeepRemovedNumbersUsed() throws {
+        let pool = try Fixture.settle(NodePool(), targets, offers, from: Fixture.start, rounds: 12).pool
+        let nodes = Array(pool.nodes.values)
+        let replicas = Array(pool.replicas.values)
+        // Counters above the highest id given (a removed replica had the next number) are kept.
+        let read = try NodePool(nodes: nodes, replicas: replicas, appliedActions: pool.appliedActions,
+                                nextNodeNumber: pool.nextNodeNumber + 3, nextReplicaNumber: pool.nextReplicaNumber + 7)
+        #expect(read.nextNodeNumber == pool.nextNodeNumber + 3)
+        #expect(read.nextReplicaNumber == pool.nextReplicaNumber + 7)
+        // Counters below it never lower what the ids imply.
+        let low = try NodePool(nodes: nodes, replicas: replicas, nextNodeNumber: 0, nextReplicaNumber: 0)
+        #expect(low.nextNodeNumber == (nodes.map(\.id.number).max() ?? -1) + 1)
+        #expect(low.nextReplicaNumber == (replicas.map(\.id.number).max() ?? -1) + 1)
+    }
 }

@@ -2,12 +2,20 @@ import Config
 import Foundation
 import GRDB
 @testable import HeadroomCLI
+import Simulation
 import Store
 import Testing
 
 @Suite struct SimulateCommandTests {
     @Test(arguments: [
         (["simulate", "--policy", "hybrid"], "Missing expected argument '--traffic <traffic>'"),
+        (["simulate", "--traffic", "t.csv", "--hybrid-quantile", "0.7"],
+         "--hybrid-quantile 0.7: must be one of the forecast's levels (0.025, 0.1, 0.5, 0.9, 0.95, 0.975, 0.99) or 'configured'"),
+        (["simulate", "--traffic", "t.csv", "--hybrid-quantile", "median"], "--hybrid-quantile 'median': not a number (or 'configured')"),
+        (["simulate", "--traffic", "t.csv", "--hybrid-utilization", "1.2"], "--hybrid-utilization 1.2: must be in (0, 1] or 'configured'"),
+        (["simulate", "--traffic", "t.csv", "--hybrid-utilization", "nan"], "--hybrid-utilization 'nan': not a number (or 'configured')"),
+        (["simulate", "--traffic", "t.csv", "--hybrid-correction-utilization", "0"],
+         "--hybrid-correction-utilization 0.0: must be in (0, 1]"),
     ])
     func badArgumentsAreNamed(arguments: [String], message: String) {
         #expect {
@@ -15,6 +23,18 @@ import Testing
         } throws: { error in
             Headroom.message(for: error).contains(message)
         }
+    }
+
+    @Test func hybridOptionsBecomeSettings() throws {
+        let parsed = try Headroom.parseAsRoot(["simulate", "--traffic", "t.csv", "--hybrid-quantile", "configured",
+                                               "--hybrid-utilization", "0.9", "--hybrid-correction-utilization", "0.7"])
+        let command = try #require(parsed as? SimulateCommand)
+        let settings = try command.hybridSettings()
+        #expect(settings.planQuantile == nil)
+        #expect(settings.planUtilization == 0.9)
+        #expect(settings.correction.targetUtilization == 0.7)
+        let defaults = try #require(try Headroom.parseAsRoot(["simulate", "--traffic", "t.csv"]) as? SimulateCommand)
+        #expect(try defaults.hybridSettings() == HybridSettings())
     }
 
     @Test func badTrafficAndPolicyAreExplained() throws {

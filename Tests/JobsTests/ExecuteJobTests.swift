@@ -110,6 +110,65 @@ final class CrashingProvider: PoolProvider {
             try settle(job, database, provider: EmbeddedPoolProvider(database: database), times: times)
             #expect(try log(database) == expected, "crash after \(crashAfter) applied actions")
             #expect(try database.poolActions(applied: false).isEmpty)
+            let provider = EmbeddedPoolProvider(database: database)
+            #expect(try provider.load() == provider.replay(), "tables after a crash after \(crashAfter) applied actions")
+            #expect(try database.poolTables() == reference.poolTables())
+        }
+    }
+
+    @Test func theTablesHoldThePoolTheLogReplays() throws {
+        let (database, fleet) = try plannedDatabase()
+        let provider = EmbeddedPoolProvider(database: database)
+        let times = (0..<6).map { end + 8 * 3_600 + Int64($0) * 600 }
+        try settle(ExecuteJob(configuration: fleet), database, provider: provider, times: times)
+        let tables = try database.poolTables()
+        #expect(tables.appliedActions == (try database.poolActions(applied: true).count))
+        #expect(!tables.nodes.isEmpty && !tables.replicas.isEmpty)
+        let pool = try provider.load()
+        #expect(pool == (try provider.replay()))
+        #expect(tables.nodes.count == pool.nodes.count && tables.replicas.count == pool.replicas.count)
+        // A placed replica's node is a stored node of its region and GPU type.
+        let nodes = Dictionary(uniqueKeysWithValues: tables.nodes.map { ($0.number, $0) })
+        for replica in tables.replicas {
+            guard let number = replica.node else { continue }
+            #expect(nodes[number]?.region == replica.region && nodes[number]?.gpuType == replica.gpuType)
+        }
+        // Applying an applied action again changes nothing.
+        let first = try #require(try provider.replay().appliedActions.min())
+        let action = try EmbeddedPoolProvider.decode(try #require(try database.poolActions(applied: true).first))
+        #expect(action.id == first)
+        try provider.apply(action)
+        #expect(try database.poolTables() == tables)
+    }
+
+    @Test func tablesBehindTheLogAreRebuiltFromIt() throws {
+        let (database, fleet) = try plannedDatabase()
+        let provider = EmbeddedPoolProvider(database: database)
+        try settle(ExecuteJob(configuration: fleet), database, provider: provider, times: [end + 8 * 3_600])
+        let expected = try database.poolTables()
+        // As a database whose log was written before the tables existed.
+        try database.writer.write { db in
+            try db.execute(sql: "DELETE FROM replica; DELETE FROM node; UPDATE pool_state SET applied_actions = 0, next_node_number = 0, next_replica_number = 0")
+        }
+        #expect(try provider.load() == provider.replay())
+        #expect(try database.poolTables() == expected)
+    }
+
+    @Test func anUnknownValueInTheTablesIsNamed() throws {
+        let (database, fleet) = try plannedDatabase()
+        let provider = EmbeddedPoolProvider(database: database)
+        try settle(ExecuteJob(configuration: fleet), database, provider: provider, times: [end + 8 * 3_600])
+        let number = try #require(try database.poolTables().nodes.first?.number)
+        try database.writer.write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE node SET state = 'exploded' WHERE number = ?", arguments: [number])
+            try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
+        }
+        #expect {
+            _ = try provider.load()
+        } throws: { error in
+            "\(error)" == "the pool's tables cannot be read (written by another version?): node-\(number) state 'exploded' "
+                + "is not one of provisioning, ready, draining, terminated"
         }
     }
 

@@ -88,7 +88,9 @@ import Testing
         let input = SyntheticTraffic.daily(days: 5) { day, k in
             (day == 4 ? 1.6 : 1) * SyntheticTraffic.noise(low: 0.9, high: 1.1)(day, k)
         }
-        let simulator = simulator(trainDays: 3)
+        // The hybrid on the configured plan (the predictive policy's), with its SLO-capacity correction.
+        let simulator = Simulator(configuration: fleet, settings: SimulationSettings(
+            trainDays: 3, hybrid: HybridSettings(planQuantile: nil, planUtilization: nil)))
         let forecasts = try simulator.forecasts(input)
         let predictive = try simulator.run(input, policy: .predictive, forecasts: forecasts).report
         let hybrid = try simulator.run(input, policy: .hybrid, forecasts: forecasts).report

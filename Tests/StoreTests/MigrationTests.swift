@@ -5,7 +5,8 @@ import Testing
 @Test func migrationsApplyInOrder() throws {
     let database = try AppDatabase.inMemory()
     #expect(try database.appliedMigrations() == AppDatabase.knownMigrations)
-    #expect(AppDatabase.knownMigrations == ["0001_traffic", "0002_forecasts", "0003_plans", "0004_pool_actions", "0005_access_tokens", "0006_job_runs"])
+    #expect(AppDatabase.knownMigrations == ["0001_traffic", "0002_forecasts", "0003_plans", "0004_pool_actions",
+                                            "0005_access_tokens", "0006_job_runs", "0007_pool_tables"])
 }
 
 @Test func newerDatabaseIsRefused() throws {
