@@ -186,6 +186,7 @@ let package = Package(
             dependencies: [
                 "Server", "Store", "Jobs", "Traffic", "Config", "Ingestion", "Scheduling",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

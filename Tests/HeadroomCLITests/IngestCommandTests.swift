@@ -91,7 +91,7 @@ import Testing
         (["serve", "--port", "70000"], "--port must be between 0 and 65535, not 70000"),
         (["serve", "--host", ""], "--host '' is not an address"),
         (["serve", "--log-level", "loud"], "The value 'loud' is invalid for '--log-level <log-level>'"),
-        (["demo", "--port", "-1"], "--port must be between 0 and 65535, not -1"),
+        (["demo", "--port=-1"], "--port must be between 0 and 65535, not -1"),
         (["token", "create", "--scope", "root"], "The value 'root' is invalid for '--scope <scope>'. Please provide one of 'read', 'write' or 'admin'."),
         (["token", "create"], "Missing expected argument '--scope <scope>'"),
         (["token", "create", "--scope", "read", "--name", ""], "--name must be 1 to 100 characters"),

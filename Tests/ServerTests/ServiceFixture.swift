@@ -4,6 +4,7 @@ import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Ingestion
+import Logging
 import Jobs
 import Planning
 @testable import Server
@@ -54,7 +55,9 @@ enum ServiceFixture {
         let fleet = try ConfigurationReader.example()
         let runner = JobRunner(database: database, configuration: fleet, configurationText: ConfigurationReader.exampleText)
         let router = HeadroomServer.router(database: database, configuration: fleet, settings: settings, runner: runner)
-        return try await Application(router: router).test(.router, test)
+        var logger = Logger(label: "headroom-test")
+        logger.logLevel = .warning
+        return try await Application(router: router, logger: logger).test(.router, test)
     }
 }
 
