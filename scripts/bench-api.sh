@@ -49,7 +49,7 @@ measure() {
     local name=$1 url=$2; shift 2
     local out
     out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" "$url")
-    echo "$out" > "$work/$name.wrk"
+    echo "$out" > "$work/${name//[^A-Za-z0-9]/_}.wrk"
     local rps p99 requests errors transfer
     rps=$(awk '/^Requests\/sec:/ {print $2}' <<< "$out")
     p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v/=1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v*=1000}; print v}' <<< "$out")

@@ -20,15 +20,27 @@ extension Routes {
     static let planParameters: Set<String> = ["model", "region", "from", "to"]
 
     /// Plan `id`'s document (the newest plan's when nil; cached), or 304 when the client's
-    /// `If-None-Match` holds its ETag. One trip to the thread pool: the newest id and a cache hit
-    /// (or the render on a miss) together.
+    /// `If-None-Match` holds its ETag. A cached document whose id is known (the newest id is
+    /// trusted for ``PlanCache/latestIDSeconds``) is answered without leaving the event loop;
+    /// otherwise one trip to the thread pool reads the id and renders on a miss.
     func plan(id wanted: Int64?, query: Query, request: Request) async throws -> Response {
         let model = query.string("model"), region = query.string("region")
         let range = try query.timeRange()
         let database = self.database, cache = self.planCache
+        if let id = wanted ?? cache.freshLatestID(),
+           let entry = cache.cached(id: id, model: model, region: region, from: range.from, to: range.to) {
+            return Conditional.response(request, body: entry.body, etag: entry.etag)
+        }
         let entry = try await offload { () throws -> PlanCache.Entry in
-            guard let id = try wanted ?? database.latestPlanRunID() else {
-                throw Problem(.notFound, "no plan is stored yet: run the plan job (POST /v1/jobs/plan or `headroom plan run`)")
+            let id: Int64
+            if let wanted {
+                id = wanted
+            } else {
+                guard let latest = try database.latestPlanRunID() else {
+                    throw Problem(.notFound, "no plan is stored yet: run the plan job (POST /v1/jobs/plan or `headroom plan run`)")
+                }
+                cache.noteLatestID(latest)
+                id = latest
             }
             return try cache.entry(id: id, model: model, region: region, from: range.from, to: range.to) {
                 guard let run = try database.planRun(id: id) else {
