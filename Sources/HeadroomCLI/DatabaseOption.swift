@@ -11,7 +11,7 @@ struct DatabaseOption: ParsableArguments {
         do {
             return try AppDatabase.open(path: path)
         } catch let error as StoreError {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
     }
 }

@@ -63,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         let application = HeadroomServer.application(
             database: store, configuration: configuration.fleet,
             settings: ServerSettings(host: options.host, port: options.port, service: service), runner: runner,
-            services: [SchedulerService(scheduler: scheduler)], logger: logger, onServerRunning: onRunning)
+            shutdownGraceSeconds: service.shutdownGraceSeconds, services: [SchedulerService(scheduler: scheduler)], logger: logger, onServerRunning: onRunning)
         do {
             try await application.runService()
         } catch {

@@ -7,7 +7,7 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "Address to listen on (127.0.0.1 for this machine only, 0.0.0.0 for all).")
     var host: String = "127.0.0.1"
 
-    @Option(help: "TCP port to listen on (1 to 65535; 0 picks a free one).")
+    @Option(help: "TCP port to listen on (0 to 65535; 0 picks a free one).")
     var port: Int = 8080
 
     @Option(help: "Least severe log level written: trace, debug, info (each request), notice, warning, error, critical.")

@@ -11,9 +11,9 @@ public enum HeadroomServer {
     /// The router: request log, per-route metrics, request id, problem+json errors, bearer-token
     /// auth, then the routes.
     public static func router(database: AppDatabase, configuration: FleetConfiguration,
-                              settings: ServerSettings, runner: JobRunner) -> Router<HeadroomRequestContext> {
+                              settings: ServerSettings, runner: JobRunner, apiJobs: APIJobs) -> Router<HeadroomRequestContext> {
         let routes = Routes(database: database, configuration: configuration, settings: settings, runner: runner,
-                            verifier: TokenVerifier(database: database), metrics: ServiceMetrics())
+                            apiJobs: apiJobs, verifier: TokenVerifier(database: database), metrics: ServiceMetrics())
         let router = Router(context: HeadroomRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: MetricsMiddleware())
@@ -32,17 +32,21 @@ public enum HeadroomServer {
     }
 
     /// The application: the router on `settings.host:port`, with `services` (the job scheduler)
-    /// run beside it and shut down with it. `onServerRunning` receives the bound port.
+    /// run beside it and shut down with it; on shutdown, jobs started through the API get
+    /// `shutdownGraceSeconds` to end. `onServerRunning` receives the bound port.
     public static func application(
         database: AppDatabase, configuration: FleetConfiguration, settings: ServerSettings, runner: JobRunner,
-        services: [any Service] = [], logger: Logger,
+        shutdownGraceSeconds: Double = 30, services: [any Service] = [], logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
+        let apiJobs = APIJobs(database: database, graceSeconds: shutdownGraceSeconds, logger: logger)
         var application = Application(
-            router: router(database: database, configuration: configuration, settings: settings, runner: runner),
+            router: router(database: database, configuration: configuration, settings: settings, runner: runner,
+                           apiJobs: apiJobs),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "headroom"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
+        application.addServices(apiJobs)
         for service in services { application.addServices(service) }
         return application
     }

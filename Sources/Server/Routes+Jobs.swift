@@ -20,13 +20,7 @@ extension Routes {
             } catch let refused as JobRunRefused {
                 throw Problem(.conflict, refused.description)
             }
-            let metrics = self.metrics
-            Task {
-                if let ended = try? await execution.finished() {
-                    metrics.jobFinished(kind: kind.rawValue, succeeded: ended.status == .succeeded,
-                                        seconds: ended.durationSeconds ?? 0)
-                }
-            }
+            self.apiJobs.follow(execution, metrics: self.metrics)
             var response = try JSONCoding.response(JobDocument(execution.started), status: .accepted)
             response.headers[.location] = "/v1/jobs/\(execution.started.id)"
             return response

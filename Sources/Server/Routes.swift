@@ -10,6 +10,7 @@ struct Routes: Sendable {
     var configuration: FleetConfiguration
     var settings: ServerSettings
     var runner: JobRunner
+    var apiJobs: APIJobs
     var planCache = PlanCache()
     var verifier: TokenVerifier
     var metrics: ServiceMetrics

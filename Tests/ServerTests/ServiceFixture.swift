@@ -54,9 +54,10 @@ enum ServiceFixture {
     ) async throws -> Value {
         let fleet = try ConfigurationReader.example()
         let runner = JobRunner(database: database, configuration: fleet, configurationText: ConfigurationReader.exampleText)
-        let router = HeadroomServer.router(database: database, configuration: fleet, settings: settings, runner: runner)
         var logger = Logger(label: "headroom-test")
         logger.logLevel = .warning
+        let router = HeadroomServer.router(database: database, configuration: fleet, settings: settings, runner: runner,
+                                           apiJobs: APIJobs(database: database, graceSeconds: 5, logger: logger))
         return try await Application(router: router, logger: logger).test(.router, test)
     }
 }
