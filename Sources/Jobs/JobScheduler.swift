@@ -78,7 +78,8 @@ public struct JobScheduler: Sendable {
     }
 
     /// Starts `due` and waits for its end (or for shutdown and the grace period).
-    /// - Returns: when the job runs elsewhere, the time its lease ends; else nil.
+    /// - Returns: when the job runs elsewhere, the time its lease ends; when the store failed
+    ///   to start it, when to try again; else nil.
     func runDue(_ due: DueRun) async -> Date? {
         let execution: JobExecution
         do {
@@ -88,8 +89,10 @@ public struct JobScheduler: Sendable {
             if case .running(_, _, _, let until) = refused { return until }
             return nil
         } catch {
+            // The store failed (busy past its timeout, say): the run is neither done nor skipped;
+            // try again shortly, and never go on to the next job (plan needs its forecast).
             onEvent(.storeFailed(AppDatabase.message(for: error)))
-            return nil
+            return runner.clock.now().addingTimeInterval(busyRetrySeconds)
         }
         onEvent(.started(execution.started))
         if let outcome = await execution.outcome(cancellable: true) {

@@ -7,7 +7,7 @@ import Store
 import Testing
 import Traffic
 
-@Suite(.serialized) struct JobRunnerTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct JobRunnerTests {
     let end = Timestamp.parse("2026-11-24T00:00:00Z")!
 
     func runner(_ database: AppDatabase, at now: Date) throws -> JobRunner {

@@ -4,7 +4,7 @@ import Scheduling
 import Store
 import Testing
 
-@Suite struct JobSchedulerTests {
+@Suite(.timeLimit(.minutes(2))) struct JobSchedulerTests {
     func scheduler(_ database: AppDatabase, clock: ManualClock, gate: Gate, holder: String = "a", events: Events = Events(),
                    schedule: JobSchedule = .nightly, failing: Set<JobKind> = []) -> JobScheduler {
         let runner = JobRunner(database: database, clock: clock, holder: holder, work: gate.work(failing: failing))
@@ -26,6 +26,28 @@ import Testing
         #expect(runs.allSatisfy { $0.trigger == .schedule && $0.scheduledFor == date("2026-11-24T02:00:00Z") })
         #expect(runs.map(\.error) == [nil, ForecastJobError.noSeries.description, nil])
         #expect(runs.first?.detail == "forecast done")
+        #expect(gate.ran == [.forecast, .plan, .execute])
+        task.cancel()
+        await task.value
+    }
+
+    /// A store failure when a run starts is retried, and the jobs after it wait (a plan never
+    /// starts without its forecast).
+    @Test func aStoreFailureIsRetriedAndTheNextJobWaits() async throws {
+        let database = try AppDatabase.inMemory()
+        let clock = ManualClock(now: date("2026-11-24T01:00:00Z"))
+        let gate = Gate(open: true)
+        let events = Events()
+        let task = Task { await scheduler(database, clock: clock, gate: gate, events: events).run() }
+        #expect(await clock.sleepers() == [date("2026-11-24T02:00:00Z")])
+        try await database.writer.write { try $0.execute(sql: "ALTER TABLE job_run RENAME TO job_run_away") }
+        clock.advance(to: date("2026-11-24T02:00:00Z"))
+        #expect(await clock.sleepers() == [date("2026-11-24T02:00:10Z")])
+        #expect(gate.ran.isEmpty)
+        #expect(events.all.contains { if case .storeFailed = $0 { true } else { false } })
+        try await database.writer.write { try $0.execute(sql: "ALTER TABLE job_run_away RENAME TO job_run") }
+        clock.advance(to: date("2026-11-24T02:00:10Z"))
+        #expect(await clock.sleepers() == [date("2026-11-25T02:00:00Z")])
         #expect(gate.ran == [.forecast, .plan, .execute])
         task.cancel()
         await task.value
