@@ -8,8 +8,8 @@ public import Store
 /// Builds the Headroom service: the router with its middlewares and routes, and the application
 /// around it. The `serve` command and the tests call the same functions.
 public enum HeadroomServer {
-    /// The router: request log, per-route metrics, request id, problem+json errors, bearer-token
-    /// auth, then the routes.
+    /// The router: request log, per-route metrics, request id, problem+json errors, 405 for a
+    /// wrong method, bearer-token auth, then the routes.
     public static func router(database: AppDatabase, configuration: FleetConfiguration,
                               settings: ServerSettings, runner: JobRunner, apiJobs: APIJobs) -> Router<HeadroomRequestContext> {
         let routes = Routes(database: database, configuration: configuration, settings: settings, runner: runner,
@@ -19,6 +19,7 @@ public enum HeadroomServer {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: MethodMiddleware())
         router.add(middleware: AuthMiddleware(verifier: routes.verifier, metricsRequireToken: settings.metricsRequireToken))
         routes.addHealthRoutes(to: router)
         routes.addPlanRoutes(to: router)
