@@ -75,7 +75,7 @@ struct Demo: AsyncParsableCommand {
         print()
         let run: ForecastRun
         do {
-            run = try RecordedJob.run(.forecast, on: store, detail: { "forecast run \($0.id): \($0.forecasts.count) series" }) {
+            run = try RecordedJob.run(.forecast, on: store, detail: JobRunner.detail) {
                 try ForecastJob().run(on: store)
             }
         } catch let error as ForecastJobError {
@@ -87,7 +87,7 @@ struct Demo: AsyncParsableCommand {
         let fleet: FleetConfiguration
         do {
             fleet = try ConfigurationReader.example()
-            planned = try RecordedJob.run(.plan, on: store, detail: { "plan run \($0.run.id): \($0.plan.models.count) model plans" }) {
+            planned = try RecordedJob.run(.plan, on: store, detail: JobRunner.detail) {
                 try PlanJob(configuration: fleet, configurationText: ConfigurationReader.exampleText).run(on: store)
             }
         } catch let error as PlanJobError {

@@ -41,7 +41,7 @@ struct ForecastRunCommand: ParsableCommand {
         job.options.origins = origins
         let run: ForecastRun
         do {
-            run = try RecordedJob.run(.forecast, on: store, detail: { "forecast run \($0.id): \($0.forecasts.count) series" }) {
+            run = try RecordedJob.run(.forecast, on: store, detail: JobRunner.detail) {
                 try job.run(on: store)
             }
         } catch let error as ForecastJobError {

@@ -18,7 +18,7 @@ struct PlanRunCommand: ParsableCommand {
         let loaded = try fleet.load()
         let result: (run: StoredPlanRun, plan: FleetPlan)
         do {
-            result = try RecordedJob.run(.plan, on: store, detail: { "plan run \($0.run.id): \($0.plan.models.count) model plans" }) {
+            result = try RecordedJob.run(.plan, on: store, detail: JobRunner.detail) {
                 try PlanJob(configuration: loaded.configuration, configurationText: loaded.text).run(on: store)
             }
         } catch let error as PlanJobError {

@@ -61,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let application = HeadroomServer.application(
-            database: store, configuration: configuration.fleet,
+            database: store,
             settings: ServerSettings(host: options.host, port: options.port, service: service), runner: runner,
             shutdownGraceSeconds: service.shutdownGraceSeconds, services: [SchedulerService(scheduler: scheduler)], logger: logger, onServerRunning: onRunning)
         do {

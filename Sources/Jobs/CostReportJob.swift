@@ -24,7 +24,7 @@ public struct CostReportJob: Sendable {
 
     /// The report, and the ids of the plan runs it draws on.
     public func run(on database: AppDatabase) throws -> (report: CostReport, planRunIDs: [Int64]) {
-        let report: CostReport
+        // The period is checked before anything is read: a report with no runs validates it.
         do {
             _ = try CostReport(runs: [], from: from, to: to, granularity: granularity, groupBy: groupBy)
         } catch {
@@ -43,11 +43,11 @@ public struct CostReportJob: Sendable {
             return PlanRunInForce(id: run.id, createdAt: createdAt, plan: plan)
         }
         do {
-            report = try CostReport(runs: runs, from: from, to: to, granularity: granularity, groupBy: groupBy)
+            return (try CostReport(runs: runs, from: from, to: to, granularity: granularity, groupBy: groupBy),
+                    runs.map(\.id))
         } catch {
             throw CostReportJobError.invalid(error)
         }
-        return (report, runs.map(\.id))
     }
 }
 

@@ -40,10 +40,9 @@ public struct JobRunner: Sendable {
             switch kind {
             case .forecast:
                 let run = try forecast.run(on: database)
-                return "forecast run \(run.id): \(run.forecasts.count) series"
+                return Self.detail(run)
             case .plan:
-                let (run, plan) = try PlanJob(configuration: configuration, configurationText: configurationText).run(on: database)
-                return "plan run \(run.id) from forecast run \(run.forecastRunID): \(plan.models.count) model plans"
+                return Self.detail(try PlanJob(configuration: configuration, configurationText: configurationText).run(on: database))
             case .execute:
                 let outcome = try ExecuteJob(configuration: configuration)
                     .run(on: database, provider: EmbeddedPoolProvider(database: database), now: Int64(now.timeIntervalSince1970))
@@ -152,5 +151,17 @@ extension Duration {
     /// The duration in seconds.
     var seconds: Double {
         Double(components.seconds) + Double(components.attoseconds) * 1e-18
+    }
+}
+
+extension JobRunner {
+    /// What a forecast run made, as its job run's detail.
+    public static func detail(_ run: ForecastRun) -> String {
+        "forecast run \(run.id): \(run.forecasts.count) series"
+    }
+
+    /// What a plan run made, as its job run's detail.
+    public static func detail(_ planned: (run: StoredPlanRun, plan: FleetPlan)) -> String {
+        "plan run \(planned.run.id) from forecast run \(planned.run.forecastRunID): \(planned.plan.models.count) model plans"
     }
 }

@@ -1,7 +1,6 @@
 public import Hummingbird
 public import Jobs
 public import Logging
-public import Planning
 public import ServiceLifecycle
 public import Store
 
@@ -10,9 +9,9 @@ public import Store
 public enum HeadroomServer {
     /// The router: request log, per-route metrics, request id, problem+json errors, 405 for a
     /// wrong method, bearer-token auth, then the routes.
-    public static func router(database: AppDatabase, configuration: FleetConfiguration,
+    public static func router(database: AppDatabase,
                               settings: ServerSettings, runner: JobRunner, apiJobs: APIJobs) -> Router<HeadroomRequestContext> {
-        let routes = Routes(database: database, configuration: configuration, settings: settings, runner: runner,
+        let routes = Routes(database: database, settings: settings, runner: runner,
                             apiJobs: apiJobs, verifier: TokenVerifier(database: database), metrics: ServiceMetrics())
         let router = Router(context: HeadroomRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
@@ -36,13 +35,13 @@ public enum HeadroomServer {
     /// run beside it and shut down with it; on shutdown, jobs started through the API get
     /// `shutdownGraceSeconds` to end. `onServerRunning` receives the bound port.
     public static func application(
-        database: AppDatabase, configuration: FleetConfiguration, settings: ServerSettings, runner: JobRunner,
+        database: AppDatabase, settings: ServerSettings, runner: JobRunner,
         shutdownGraceSeconds: Double = 30, services: [any Service] = [], logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let apiJobs = APIJobs(database: database, graceSeconds: shutdownGraceSeconds, logger: logger)
         var application = Application(
-            router: router(database: database, configuration: configuration, settings: settings, runner: runner,
+            router: router(database: database, settings: settings, runner: runner,
                            apiJobs: apiJobs),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "headroom"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },

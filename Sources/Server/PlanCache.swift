@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NIOCore
 import Planning
 import Store
 import Synchronization
@@ -10,8 +11,9 @@ import Synchronization
 /// stored by another process (or this one) is served as "latest" within that time.
 final class PlanCache: Sendable {
     /// A rendered body and its strong ETag (the first 128 bits of its SHA-256, in hex, quoted).
+    /// The body is kept as a `ByteBuffer`, so every answer shares its bytes instead of copying them.
     struct Entry: Sendable {
-        var body: Data
+        var body: ByteBuffer
         var etag: String
     }
 
@@ -51,7 +53,7 @@ final class PlanCache: Sendable {
         if let hit = entries.withLock({ $0[key] }) { return hit }
         let body = try render()
         let digest = SHA256.hash(data: body).prefix(16).map { String(format: "%02x", $0) }.joined()
-        let entry = Entry(body: body, etag: "\"\(digest)\"")
+        let entry = Entry(body: ByteBuffer(bytes: body), etag: "\"\(digest)\"")
         entries.withLock {
             if $0.count >= Self.capacity { $0.removeAll() }
             $0[key] = entry

@@ -16,17 +16,16 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func problem(_ error: any Error, request: Request, context: Context) -> Problem {
-        do {
-            throw error
-        } catch let problem as Problem {
+        switch error {
+        case let problem as Problem:
             return problem
-        } catch is NIOTooManyBytesError {
+        case is NIOTooManyBytesError:
             return Problem(.bodyTooLarge, "the request body is larger than this service accepts")
-        } catch let error as HTTPError {
+        case let error as HTTPError:
             return Self.problem(error, request: request)
-        } catch is CancellationError {
+        case is CancellationError:
             return Problem(.unavailable, "the service is shutting down")
-        } catch {
+        default:
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             return Problem(.internalError, "an internal error occurred; quote request id \(context.id) when reporting it")
         }

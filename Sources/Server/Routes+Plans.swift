@@ -65,11 +65,11 @@ extension Routes {
 
 /// `ETag` and `If-None-Match` (RFC 9110 §13.1.2, weak comparison).
 enum Conditional {
-    static func response(_ request: Request, body: Data, etag: String) -> Response {
+    static func response(_ request: Request, body: ByteBuffer, etag: String) -> Response {
         if let header = request.headers[.ifNoneMatch], matches(header, etag: etag) {
             return Response(status: .notModified, headers: [.eTag: etag])
         }
-        var response = JSONCoding.response(bytes: body)
+        var response = Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: body))
         response.headers[.eTag] = etag
         return response
     }

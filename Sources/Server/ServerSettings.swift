@@ -10,10 +10,7 @@ public struct ServerSettings: Sendable {
     /// When true, `GET /metrics` needs a token with scope `read`.
     public var metricsRequireToken: Bool
 
-    /// The defaults: 127.0.0.1:8080, 16 MiB bodies, open metrics.
-    public static let defaultMaxRequestBytes = 16 << 20
-
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = Self.defaultMaxRequestBytes,
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = ServiceSettings().maxRequestBytes,
                 metricsRequireToken: Bool = false) {
         self.host = host
         self.port = port

@@ -56,7 +56,7 @@ enum ServiceFixture {
         let runner = JobRunner(database: database, configuration: fleet, configurationText: ConfigurationReader.exampleText)
         var logger = Logger(label: "headroom-test")
         logger.logLevel = .warning
-        let router = HeadroomServer.router(database: database, configuration: fleet, settings: settings, runner: runner,
+        let router = HeadroomServer.router(database: database, settings: settings, runner: runner,
                                            apiJobs: APIJobs(database: database, graceSeconds: 5, logger: logger))
         return try await Application(router: router, logger: logger).test(.router, test)
     }
