@@ -29,20 +29,24 @@ token=$("$bin" token create --db "$work/bench.sqlite" --scope read --name bench)
 start=$(sqlite3 "$work/bench.sqlite" "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', start, 'unixepoch') FROM plan_run ORDER BY id DESC LIMIT 1")
 end6h=$(sqlite3 "$work/bench.sqlite" "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', start + 21600, 'unixepoch') FROM plan_run ORDER BY id DESC LIMIT 1")
 
-# Starts a server command in the background and prints the URL it announces.
+# Starts a server command in the background (its pid kept for the cleanup) and sets `url` to the
+# URL it announces. Not run in a command substitution: a subshell would lose the pid.
 launch() {
     local log=$1; shift
     "$@" > "$log" 2>&1 &
     pids+=($!)
+    url=
     for _ in $(seq 1 100); do
         url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1 || true)
-        [[ -n $url ]] && { echo "$url"; return; }
+        [[ -n $url ]] && return
         sleep 0.1
     done
     echo "bench-api: $* did not start:" >&2; cat "$log" >&2; exit 1
 }
-service=$(launch "$work/serve.log" "$bin" serve --db "$work/bench.sqlite" --port 0 --log-level warning)
-reference=$(launch "$work/reference.log" "$bin" bench reference-server --port 0)
+launch "$work/serve.log" "$bin" serve --db "$work/bench.sqlite" --port 0 --log-level warning
+service=$url
+launch "$work/reference.log" "$bin" bench reference-server --port 0
+reference=$url
 
 # One wrk run: prints "name rps p99_ms errors bytes_per_response".
 measure() {

@@ -23,17 +23,28 @@ enum RouteTable {
         ("/v1/tokens/{id}", [.delete]),
     ]
 
+    /// The patterns split into segments once; `nil` stands for a `{name}` segment.
+    private static let compiled: [(segments: [Substring?], methods: [HTTPRequest.Method])] = routes.map { route in
+        (route.pattern.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix("{") ? nil : $0 },
+         route.methods)
+    }
+
     /// The methods the routes matching `path` answer; empty when no route matches. A `{name}`
-    /// segment matches any one segment; a constant segment wins over it (`/v1/plans/latest`).
+    /// segment matches any one non-empty segment; a constant segment wins over it
+    /// (`/v1/plans/latest`). Runs on every request: the patterns are split once, the path once.
     static func methods(for path: String) -> [HTTPRequest.Method] {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         var constant: [HTTPRequest.Method]?, parameter: [HTTPRequest.Method] = []
-        for route in routes {
-            let pattern = route.pattern.split(separator: "/", omittingEmptySubsequences: false)
-            guard pattern.count == segments.count else { continue }
+        for route in compiled where route.segments.count == segments.count {
             var exact = true, matches = true
-            for (want, have) in zip(pattern, segments) where want != have {
-                if want.hasPrefix("{") && !have.isEmpty { exact = false } else { matches = false; break }
+            for (want, have) in zip(route.segments, segments) {
+                if let want {
+                    if want != have { matches = false; break }
+                } else if have.isEmpty {
+                    matches = false; break
+                } else {
+                    exact = false
+                }
             }
             guard matches else { continue }
             if exact { constant = route.methods } else { parameter += route.methods }
