@@ -82,13 +82,16 @@ extension AppDatabase {
         }
     }
 
-    /// The latest scheduled time recorded per kind (any status, any holder); kinds never run on
-    /// a schedule are absent.
+    /// The latest scheduled time per kind of a run that has ended (succeeded, failed or
+    /// interrupted; any holder); kinds never run on a schedule are absent. A run still going is
+    /// not done: a scheduler seeing one (in another process) tries that job itself, is refused
+    /// while the lease holds, and waits, instead of going on to the job after it.
     public func lastScheduledJobTimes() throws -> [JobKind: Date] {
         try writer.read { db in
             var times: [JobKind: Date] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT kind, max(scheduled_for) AS latest FROM job_run WHERE scheduled_for IS NOT NULL GROUP BY kind
+                SELECT kind, max(scheduled_for) AS latest FROM job_run
+                WHERE scheduled_for IS NOT NULL AND status != 'running' GROUP BY kind
                 """) {
                 if let kind = JobKind(rawValue: row["kind"]), let latest = row["latest"] as Int64? {
                     times[kind] = Date(timeIntervalSince1970: Double(latest))

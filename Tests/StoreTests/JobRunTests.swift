@@ -54,6 +54,17 @@ struct SharedFile {
         #expect(try file.second.lastScheduledJobTimes() == [.plan: now])
     }
 
+    /// A run still going does not count as done: a second scheduler must not go on to the job
+    /// after it (it would plan before the forecast has ended).
+    @Test func aRunningRunIsNotAScheduledTimeDone() throws {
+        let file = try SharedFile()
+        defer { file.remove() }
+        let run = try file.first.startJobRun(.forecast, trigger: .schedule, scheduledFor: now, holder: "a", at: now, leaseSeconds: 60)
+        #expect(try file.second.lastScheduledJobTimes().isEmpty)
+        try file.first.finishJobRun(id: run.id, error: nil, detail: nil, durationSeconds: 1, at: now.addingTimeInterval(1))
+        #expect(try file.second.lastScheduledJobTimes() == [.forecast: now])
+    }
+
     /// Many threads on two connections race for the same scheduled run: exactly one starts it.
     @Test func racingHoldersStartOneRun() throws {
         let file = try SharedFile()
