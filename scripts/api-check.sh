@@ -10,6 +10,7 @@
 # The venv (.venv-api, schemathesis pinned) is made on first use.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/start-service.sh
 
 binary=${1:-${HEADROOM_BIN:-.build/debug/headroom}}
 [[ -x $binary ]] || { echo "api-check: no headroom binary at $binary (build it first)" >&2; exit 2; }
@@ -32,16 +33,7 @@ db=$work/api.sqlite
 # Tokens to revoke: DELETE /v1/tokens/{id} is tried on small ids, and must not hit the admin's.
 for n in $(seq 1 20); do "$binary" token create --db "$db" --scope read --name "spare-$n" > /dev/null; done
 admin=$("$binary" token create --db "$db" --scope admin --name api-check)
-"$binary" serve --db "$db" --port 0 > "$work/serve.log" 2>&1 &
-server=$!
-url=
-for _ in $(seq 1 100); do
-    url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/serve.log" | head -1 || true)
-    [[ -n $url ]] && break
-    kill -0 "$server" 2>/dev/null || { cat "$work/serve.log" >&2; echo "api-check: the service did not start" >&2; exit 1; }
-    sleep 0.1
-done
-[[ -n $url ]] || { echo "api-check: the service printed no URL" >&2; exit 1; }
+start_service api-check "$work/serve.log" "$binary" --db "$db"
 echo "api-check: $url (database $db)"
 
 status=0

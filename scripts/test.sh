@@ -2,6 +2,7 @@
 # The whole test suite: installs the system packages it needs, builds, then runs
 #  - the crash test of the allocation engine's execution (scripts/kill-loop.sh: SIGKILL in a loop),
 #  - schemathesis against the live service and its OpenAPI document (scripts/api-check.sh),
+#  - slow, idle and greedy clients against the live service (scripts/hardening-check.sh),
 #  - the Jupyter notebooks, headless, against a demo database (scripts/run-notebooks.sh),
 #  - every test target (Swift Testing).
 # Needs nothing outside the repository; the two Python venvs come from PyPI on first use.
@@ -14,5 +15,6 @@ scripts/ensure-packages.sh libopenblas-dev libsqlite3-dev zlib1g-dev pkg-config 
 swift build --build-tests
 scripts/kill-loop.sh .build/debug/headroom 25
 scripts/api-check.sh .build/debug/headroom
+scripts/hardening-check.sh .build/debug/headroom
 scripts/run-notebooks.sh .build/debug/headroom
 swift test --skip-build "$@"

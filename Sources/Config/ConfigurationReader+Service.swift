@@ -10,7 +10,8 @@ extension ConfigurationReader {
     static func serviceSettings(_ value: YAMLValue?) throws(ConfigurationError) -> ServiceSettings {
         var settings = ServiceSettings()
         guard let value else { return settings }
-        let fields = try value.fields(allowed: ["schedule", "shutdown_grace", "metrics_require_token", "max_request_bytes"])
+        let fields = try value.fields(allowed: ["schedule", "shutdown_grace", "metrics_require_token", "max_request_bytes",
+                                                "header_timeout", "idle_timeout", "max_connections", "max_concurrent_ingests"])
         if let schedule = fields["schedule"] { settings.schedule = try jobSchedule(schedule) }
         if let grace = fields["shutdown_grace"] {
             settings.shutdownGraceSeconds = try grace.seconds()
@@ -23,6 +24,26 @@ extension ConfigurationReader {
             settings.maxRequestBytes = try size.byteSize()
             guard settings.maxRequestBytes >= 1_024, settings.maxRequestBytes <= 1 << 30 else {
                 throw size.error("must be between 1KiB and 1GiB, got \(settings.maxRequestBytes) bytes")
+            }
+        }
+        for (key, path) in [("header_timeout", \ServiceSettings.headerTimeoutSeconds), ("idle_timeout", \.idleTimeoutSeconds)] {
+            guard let timeout = fields[key] else { continue }
+            let seconds = try timeout.seconds()
+            guard seconds >= 1, seconds <= 3_600 else {
+                throw timeout.error("must be between 1s and 1h, got \(seconds) s")
+            }
+            settings[keyPath: path] = seconds
+        }
+        if let connections = fields["max_connections"] {
+            settings.maxConnections = try connections.integer()
+            guard (1...1_000_000).contains(settings.maxConnections) else {
+                throw connections.error("must be a whole number from 1 to 1000000, got \(settings.maxConnections)")
+            }
+        }
+        if let ingests = fields["max_concurrent_ingests"] {
+            settings.maxConcurrentIngests = try ingests.integer()
+            guard (1...64).contains(settings.maxConcurrentIngests) else {
+                throw ingests.error("must be a whole number from 1 to 64, got \(settings.maxConcurrentIngests)")
             }
         }
         return settings

@@ -11,6 +11,16 @@ public struct ServiceSettings: Sendable, Hashable {
     public var metricsRequireToken: Bool
     /// The largest request body the REST layer accepts, in bytes (default 16 MiB).
     public var maxRequestBytes: Int
+    /// Seconds a connection may go without a complete request head, from connecting or from its
+    /// previous response (default 30): slow and idle clients are closed.
+    public var headerTimeoutSeconds: Double = 30
+    /// Seconds a request body may go without sending a byte (default 60).
+    public var idleTimeoutSeconds: Double = 60
+    /// Connections open at once (default 4096; never more than the process's file limit allows).
+    public var maxConnections: Int = 4_096
+    /// Traffic ingests (`POST /v1/traffic`) read and stored at once (default 4); more are
+    /// answered 503 with `Retry-After` before their body is read, which bounds memory.
+    public var maxConcurrentIngests: Int = 4
 
     public init(schedule: JobSchedule = .nightly, shutdownGraceSeconds: Double = 30, metricsRequireToken: Bool = false,
                 maxRequestBytes: Int = 16 * 1_048_576) {

@@ -18,7 +18,7 @@ public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .invalidStep(seconds): return "step of \(seconds) s is outside 1 s ... 1 day"
-        case let .invalidHorizon(h): return "horizon \(h) must be between 1 and 100000 steps"
+        case let .invalidHorizon(h): return "horizon \(h) must be between 1 and \(Forecaster.maximumHorizon) steps"
         case let .invalidLevel(level): return "quantile level \(level) must be strictly between 0 and 1"
         case let .invalidPeriod(period): return "seasonal period \(period) must be at least 2 steps"
         case let .invalidEvent(name): return "event '\(name)' ends before it starts"

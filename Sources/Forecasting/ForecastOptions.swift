@@ -49,7 +49,7 @@ public struct ForecastOptions: Sendable, Equatable {
     /// Checks the options against a step and horizon; returns the sorted, unique levels.
     func validated(stepSeconds: Int64, horizon: Int) throws(ForecastError) -> [Double] {
         guard (1...86_400).contains(stepSeconds) else { throw .invalidStep(seconds: stepSeconds) }
-        guard (1...100_000).contains(horizon) else { throw .invalidHorizon(horizon) }
+        guard (1...Forecaster.maximumHorizon).contains(horizon) else { throw .invalidHorizon(horizon) }
         for level in levels where !(level > 0 && level < 1) { throw .invalidLevel(level) }
         for period in seasonalities ?? [] where !(period.isFinite && period >= 2) { throw .invalidPeriod(period) }
         for event in events where event.end < event.start { throw .invalidEvent(name: event.name) }

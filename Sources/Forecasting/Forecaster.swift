@@ -39,6 +39,9 @@ public enum Forecaster {
                      threads: max(1, options.threads))
     }
 
+    /// The most steps ahead one forecast reaches.
+    public static let maximumHorizon = 100_000
+
     /// The most recent steps fitted; older history is ignored (bounds memory and time: the
     /// design matrices hold maximumHistory × ~60 values per backtest origin).
     public static let maximumHistory = 100_000

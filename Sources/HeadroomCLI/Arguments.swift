@@ -15,6 +15,7 @@ extension Step: ExpressibleByArgument {
 }
 
 extension DuplicatePolicy: ExpressibleByArgument {}
+extension Metric: ExpressibleByArgument {}
 
 /// An error the CLI prints as it is (`Error: ...`) with exit status 1.
 struct CommandFailure: Error, CustomStringConvertible {

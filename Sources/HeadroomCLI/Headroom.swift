@@ -7,7 +7,7 @@ public struct Headroom: AsyncParsableCommand {
         abstract: "Predictive capacity planning for GPU inference fleets.",
         subcommands: [
             Demo.self, Ingest.self, Summary.self, ForecastCommand.self, PlanCommand.self, ExecuteCommand.self,
-            PoolCommand.self, ReportCommand.self, ServeCommand.self, TokenCommand.self, SimulateCommand.self,
+            PoolCommand.self, ReportCommand.self, SeriesCommand.self, ServeCommand.self, TokenCommand.self, SimulateCommand.self,
             BacktestCommand.self, BenchCommand.self, DemoData.self, Migrate.self,
         ]
     )

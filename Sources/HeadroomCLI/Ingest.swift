@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingestion
+import Jobs
 import Store
 import Traffic
 
@@ -39,6 +40,9 @@ struct Ingest: ParsableCommand {
         if rejects != nil, !skipInvalid {
             throw ValidationError("--rejects is only used with --skip-invalid")
         }
+        if let step, let problem = ForecastJob.stepProblem(step) {
+            throw ValidationError("--step: \(problem)")
+        }
     }
 
     func run() throws {
@@ -61,7 +65,9 @@ struct Ingest: ParsableCommand {
             (ingest #\(summary.id))
             """)
         if summary.rowsRejected > 0 {
-            print("\(summary.rowsRejected) rows rejected, written with their reasons to \(rejectsPath)")
+            print("\(summary.rowsRejected) rows rejected, written with their reasons to \(rejectsPath)"
+                + (summary.rejectsNotListed > 0
+                    ? " (capped: the last \(summary.rejectsNotListed) are counted in its last row, not listed)" : ""))
         }
     }
 }

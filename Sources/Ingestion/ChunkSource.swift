@@ -9,7 +9,9 @@ import Foundation
 final class ChunkSource: @unchecked Sendable {
     private enum Origin {
         case file(FileHandle)
-        case memory(Data?)
+        /// Bytes in memory and how far they are handed out; chunks are copied one at a time so
+        /// the input is never held twice.
+        case memory([UInt8], offset: Int)
     }
 
     let name: String
@@ -26,18 +28,24 @@ final class ChunkSource: @unchecked Sendable {
         self.chunkSize = chunkSize
     }
 
-    init(bytes: [UInt8], name: String) {
+    init(bytes: [UInt8], name: String, chunkSize: Int) {
         self.name = name
-        self.origin = .memory(bytes.isEmpty ? nil : Data(bytes))
-        self.chunkSize = bytes.count
+        self.origin = .memory(bytes, offset: 0)
+        self.chunkSize = chunkSize
     }
 
     /// The next chunk, or nil at the end.
     /// - Throws: ``IngestError/unreadable(source:reason:)`` on a read error or bad gzip data.
     func next() throws -> (raw: Data, text: Data)? {
-        if case .memory(let data) = origin {
-            origin = .memory(nil)
-            return data.map { ($0, $0) }
+        if case .memory(let bytes, let offset) = origin {
+            guard offset < bytes.count else {
+                origin = .memory([], offset: 0)  // let go of the input as soon as it is read
+                return nil
+            }
+            let end = min(bytes.count, offset + chunkSize)
+            let chunk = bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[offset..<end])) }
+            origin = .memory(bytes, offset: end)
+            return (chunk, chunk)
         }
         if first {
             first = false

@@ -1,5 +1,8 @@
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 public import Store
 public import Traffic
 
@@ -14,6 +17,8 @@ public struct TrafficIngestor: Sendable {
     public let database: AppDatabase
     /// Bytes read per chunk.
     public var chunkSize = 1 << 20
+    /// The most a rejects file holds, in bytes (64 MiB); rows past it are counted in its last row.
+    public var rejectsLimit = RejectsWriter.maximumBytes
 
     public init(database: AppDatabase) {
         self.database = database
@@ -28,23 +33,38 @@ public struct TrafficIngestor: Sendable {
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw IngestError.unreadable(source: path, reason: "no such file")
-            }
-            guard !isDirectory.boolValue, let opened = FileHandle(forReadingAtPath: path) else {
-                throw IngestError.unreadable(source: path, reason: "cannot open it for reading")
-            }
-            handle = opened
+            handle = try Self.open(path)
         }
         defer { if path != "-" { try? handle.close() } }
         let source = ChunkSource(file: handle, name: path, chunkSize: chunkSize)
         return try ingest(source, options: options, rejectsPath: rejectsPath)
     }
 
+    /// Opens `path` for reading, or says why not in the system's words (no such file, a
+    /// symbolic link loop, permission denied, a directory).
+    static func open(_ path: String) throws -> FileHandle {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            let reason = switch code {
+            case ENOENT: "no such file"
+            case ELOOP: "too many levels of symbolic links (a symbolic link loop?)"
+            case EACCES: "permission denied"
+            default: String(cString: strerror(code))
+            }
+            throw IngestError.unreadable(source: path, reason: reason)
+        }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            close(descriptor)
+            throw IngestError.unreadable(source: path, reason: "is a directory, not a file")
+        }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
     /// Ingests CSV bytes already in memory (a request body), under the same rules as a file.
     public func ingest(bytes: [UInt8], options: IngestOptions) throws -> IngestSummary {
-        try ingest(ChunkSource(bytes: bytes, name: options.source), options: options, rejectsPath: nil)
+        try ingest(ChunkSource(bytes: bytes, name: options.source, chunkSize: chunkSize), options: options, rejectsPath: nil)
     }
 
     /// The shared path. A reading thread reads, hashes and parses the input into batches of
@@ -53,7 +73,7 @@ public struct TrafficIngestor: Sendable {
     func ingest(_ source: ChunkSource, options: IngestOptions, rejectsPath: String?) throws -> IngestSummary {
         var problems = ProblemLog()
         var rowsRejected = 0  // by the reader or at staging; the store counts its own refusals
-        let rejects = try options.skipInvalid ? rejectsPath.map(RejectsWriter.init(path:)) : nil
+        let rejects = try options.skipInvalid ? rejectsPath.map { try RejectsWriter(path: $0, maximumBytes: rejectsLimit) } : nil
         defer { try? rejects?.close() }
         func reject(_ problem: TrafficProblem, _ text: String) throws {
             problems.record(problem)
@@ -63,7 +83,7 @@ public struct TrafficIngestor: Sendable {
         Thread { Self.read(source, into: channel) }.start()
         defer { channel.cancelAndWait() }
         do {
-            return try database.ingestTraffic(options: options, rejected: reject) { stager in
+            var summary = try database.ingestTraffic(options: options, rejected: reject) { stager in
                 let staging = !options.skipInvalid
                 while let batch = channel.take() {
                     for record in batch {
@@ -90,6 +110,8 @@ public struct TrafficIngestor: Sendable {
                 }
                 return IngestSource(sha256: sha256, rowsRejected: rowsRejected)
             }
+            summary.rejectsNotListed = rejects?.omitted ?? 0
+            return summary
         } catch is IngestRejected {
             throw IngestError.rejected(source: source.name, problems: problems.sorted, total: problems.total)
         }

@@ -1,7 +1,7 @@
 public import Forecasting
 public import Store
 import Foundation
-import Traffic
+public import Traffic
 
 /// The forecast job: forecasts every stored series from its recent history and records the run.
 ///
@@ -43,8 +43,18 @@ public struct ForecastJob: Sendable {
             let count = max(1, min(Int(historySeconds / step.seconds), stored))
             let start = end - Int64(count) * step.seconds
             let horizon = max(1, Int((horizonSeconds + step.seconds - 1) / step.seconds))
-            let values = try database.values(of: withPoints, start: start, step: step, count: count)
             let results: [Result<Forecast, ForecastError>]
+            if horizon > Forecaster.maximumHorizon {
+                // A step too fine for the horizon fails its own series, named, never the others.
+                let reason = ForecastJobError.horizonTooLong(step: step, horizonSeconds: horizonSeconds).description
+                for item in withPoints {
+                    forecasts.append(SeriesForecast(series: item, model: nil, error: reason, backtestMASE: nil,
+                                                    seasonalNaiveMASE: nil, coverage95: nil, start: end, point: [],
+                                                    quantiles: []))
+                }
+                continue
+            }
+            let values = try database.values(of: withPoints, start: start, step: step, count: count)
             do {
                 results = try Forecaster.forecast(batch: values, stepSeconds: step.seconds, start: start,
                                                   horizon: horizon, options: options)
@@ -87,11 +97,37 @@ struct GridKey: Hashable {
 public enum ForecastJobError: Error, Equatable, CustomStringConvertible {
     case noSeries
     case invalid(String)
+    /// A series' step is so fine that the horizon is more steps than the forecaster takes
+    /// (``Forecaster/maximumHorizon``). Recorded against that series alone.
+    case horizonTooLong(step: Step, horizonSeconds: Int64)
 
     public var description: String {
         switch self {
         case .noSeries: "no traffic is stored yet: ingest some (headroom ingest FILE.csv) or load the demo (headroom demo)"
         case .invalid(let reason): "cannot forecast: \(reason)"
+        case .horizonTooLong(let step, let horizonSeconds):
+            "its step \(step) makes the \(horizonSeconds) s horizon \((horizonSeconds + step.seconds - 1) / step.seconds) steps, "
+                + "more than the \(Forecaster.maximumHorizon) the forecaster takes; delete it (headroom series delete) "
+                + "and ingest it again at a step of at least \(ForecastJob.finestStepSeconds(horizonSeconds: horizonSeconds)) s"
         }
+    }
+}
+
+extension ForecastJob {
+    /// The finest step, in seconds, whose horizon of `horizonSeconds` stays within
+    /// ``Forecaster/maximumHorizon`` steps: ceil(horizon / maximum).
+    public static func finestStepSeconds(horizonSeconds: Int64) -> Int64 {
+        max(1, (horizonSeconds + Int64(Forecaster.maximumHorizon) - 1) / Int64(Forecaster.maximumHorizon))
+    }
+
+    /// Why a new series of `step` could never be forecast by the nightly job (its horizon would
+    /// be more steps than the forecaster takes), or nil when it can. Ingest entry points refuse
+    /// such a step before storing anything.
+    public static func stepProblem(_ step: Step, horizonSeconds: Int64 = ForecastJob().horizonSeconds) -> String? {
+        let finest = finestStepSeconds(horizonSeconds: horizonSeconds)
+        guard step.seconds < finest else { return nil }
+        let steps = (horizonSeconds + step.seconds - 1) / step.seconds
+        return "step \(step) is too fine: the \(horizonSeconds) s forecast horizon would be \(steps) steps, more than "
+            + "the \(Forecaster.maximumHorizon) the forecaster takes; use a step of \(Step(seconds: finest) ?? step) or more"
     }
 }

@@ -156,8 +156,14 @@ extension Duration {
 
 extension JobRunner {
     /// What a forecast run made, as its job run's detail.
+    /// Series that could not be forecast are named with their reason (the first five), so a
+    /// bad series shows in the run's record instead of failing the others.
     public static func detail(_ run: ForecastRun) -> String {
-        "forecast run \(run.id): \(run.forecasts.count) series"
+        let failed = run.forecasts.filter { $0.error != nil }
+        guard !failed.isEmpty else { return "forecast run \(run.id): \(run.forecasts.count) series" }
+        let named = failed.prefix(5).map { "\($0.series.key): \($0.error ?? "")" }.joined(separator: "; ")
+        return "forecast run \(run.id): \(run.forecasts.count) series, \(failed.count) not forecast (\(named)"
+            + (failed.count > 5 ? "; and \(failed.count - 5) more)" : ")")
     }
 
     /// What a plan run made, as its job run's detail.

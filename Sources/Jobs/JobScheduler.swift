@@ -61,6 +61,8 @@ public struct JobScheduler: Sendable {
         _ = await store { try database.interruptStaleJobRuns(at: clock.now()) }
         var state = ScheduleState(schedule: schedule, started: clock.now())
         while !Task.isCancelled {
+            // A run whose process died shows as interrupted once its lease expires.
+            let leaseExpiry = await store { database.sweepStaleJobRuns(at: clock.now()) } ?? nil
             if let recorded = await store({ try database.lastScheduledJobTimes() }) { state.merge(recorded) }
             var retry: Date?
             for due in state.due(at: clock.now()) {
@@ -72,7 +74,8 @@ public struct JobScheduler: Sendable {
                 state.record(due)
             }
             guard !Task.isCancelled else { return }
-            let wake = retry ?? state.nextWake(after: clock.now()) ?? .distantFuture
+            let wake = min(retry ?? state.nextWake(after: clock.now()) ?? .distantFuture,
+                           leaseExpiry ?? .distantFuture)
             do { try await clock.sleep(until: wake) } catch { return }
         }
     }

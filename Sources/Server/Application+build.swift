@@ -7,23 +7,37 @@ public import Store
 /// Builds the Headroom service: the router with its middlewares and routes, and the application
 /// around it. The `serve` command and the tests call the same functions.
 public enum HeadroomServer {
-    /// The router: request log, per-route metrics, request id, problem+json errors, 405 for a
-    /// wrong method, bearer-token auth, then the routes.
+    /// The router: request log (credentials redacted), per-route metrics, request id,
+    /// problem+json errors, storage failures as 503, 405 for a wrong method, 413 for a declared
+    /// body above the limit, credentials in the query string refused, bearer-token auth, then
+    /// the routes.
     public static func router(database: AppDatabase,
                               settings: ServerSettings, runner: JobRunner, apiJobs: APIJobs) -> Router<HeadroomRequestContext> {
+        router(database: database, settings: settings, runner: runner, apiJobs: apiJobs,
+               ingestGate: IngestGate(limit: settings.maxConcurrentIngests))
+    }
+
+    /// The router with a given ingest gate (tests hold its places to show the refusal).
+    static func router(database: AppDatabase, settings: ServerSettings, runner: JobRunner, apiJobs: APIJobs,
+                       ingestGate: IngestGate) -> Router<HeadroomRequestContext> {
         let routes = Routes(database: database, settings: settings, runner: runner,
-                            apiJobs: apiJobs, verifier: TokenVerifier(database: database), metrics: ServiceMetrics())
+                            apiJobs: apiJobs, verifier: TokenVerifier(database: database), metrics: ServiceMetrics(),
+                            ingestGate: ingestGate)
         let router = Router(context: HeadroomRequestContext.self)
-        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: RequestLogMiddleware(level: .info))
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: StorageMiddleware(database: database))
         router.add(middleware: MethodMiddleware())
+        router.add(middleware: BodyLimitMiddleware(maxRequestBytes: settings.maxRequestBytes))
+        router.add(middleware: CredentialQueryMiddleware())
         router.add(middleware: AuthMiddleware(verifier: routes.verifier, metricsRequireToken: settings.metricsRequireToken))
         routes.addHealthRoutes(to: router)
         routes.addPlanRoutes(to: router)
         routes.addForecastRoutes(to: router)
         routes.addTrafficRoutes(to: router)
+        routes.addSeriesRoutes(to: router)
         routes.addPoolRoutes(to: router)
         routes.addJobRoutes(to: router)
         routes.addReportRoutes(to: router)
@@ -40,9 +54,13 @@ public enum HeadroomServer {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let apiJobs = APIJobs(database: database, graceSeconds: shutdownGraceSeconds, logger: logger)
+        let limits = settings.connections.capped(
+            at: FileLimit.connectionsAllowed(settings.connections.maxConnections, logger: logger))
+        let counter = ConnectionCounter()
         var application = Application(
             router: router(database: database, settings: settings, runner: runner,
                            apiJobs: apiJobs),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(limits: limits, counter: counter)])),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "headroom"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)

@@ -4,7 +4,8 @@ import Hummingbird
 ///
 /// `/healthz`, `/readyz` and `/openapi.yaml` are open; `/metrics` is open unless the
 /// configuration says `metrics_require_token` (then it needs `read`). Everything under
-/// `/v1/tokens` needs `admin`; other GETs need `read` and other methods `write`.
+/// `/v1/tokens` and `/v1/series` (deleting stored history) needs `admin`; other GETs need
+/// `read` and other methods `write`.
 /// A missing or unknown token is 401 (with `WWW-Authenticate: Bearer`), a known token without
 /// the scope 403. Tokens are never logged.
 struct AuthMiddleware: RouterMiddleware {
@@ -44,7 +45,7 @@ struct AuthMiddleware: RouterMiddleware {
         case "/metrics": return metricsRequireToken ? .read : nil
         default: break
         }
-        if path == "/v1/tokens" || path.hasPrefix("/v1/tokens/") { return .admin }
+        if path == "/v1/tokens" || path.hasPrefix("/v1/tokens/") || path == "/v1/series" { return .admin }
         return request.method == .get || request.method == .head ? .read : .write
     }
 }

@@ -20,6 +20,12 @@ public struct Problem: HTTPResponseError, Sendable {
         case conflict
         case unavailable
         case internalError = "internal-error"
+        /// The database cannot be written (read-only file or mount, permissions, I/O): 503.
+        case storageUnavailable = "storage-unavailable"
+        /// The disk holding the database is full: 503.
+        case diskFull = "disk-full"
+        /// A token was sent in the query string, where logs and proxies keep it: 400.
+        case credentialsInQuery = "credentials-in-query"
 
         var title: String {
             switch self {
@@ -36,12 +42,15 @@ public struct Problem: HTTPResponseError, Sendable {
             case .conflict: "Conflict"
             case .unavailable: "Service unavailable"
             case .internalError: "Internal error"
+            case .storageUnavailable: "Storage unavailable"
+            case .diskFull: "Disk full"
+            case .credentialsInQuery: "Credentials in the query string"
             }
         }
 
         var status: HTTPResponse.Status {
             switch self {
-            case .invalidParameter, .unknownParameter, .invalidBody, .invalidTraffic: .badRequest
+            case .invalidParameter, .unknownParameter, .invalidBody, .invalidTraffic, .credentialsInQuery: .badRequest
             case .bodyTooLarge: .contentTooLarge
             case .unsupportedMediaType: .unsupportedMediaType
             case .unauthenticated: .unauthorized
@@ -49,7 +58,7 @@ public struct Problem: HTTPResponseError, Sendable {
             case .notFound: .notFound
             case .methodNotAllowed: .methodNotAllowed
             case .conflict: .conflict
-            case .unavailable: .serviceUnavailable
+            case .unavailable, .storageUnavailable, .diskFull: .serviceUnavailable
             case .internalError: .internalServerError
             }
         }

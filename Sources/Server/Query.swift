@@ -38,7 +38,8 @@ struct Query {
     /// `name` as an integer within `range`, or nil when absent.
     func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = values[name] else { return nil }
-        guard let value = Int(text), range.contains(value) else {
+        guard text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: "-") }),
+              text == "0" || !text.hasPrefix("0"), let value = Int(text), range.contains(value) else {
             throw Problem(.invalidParameter,
                           "query parameter '\(name)': '\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
@@ -67,10 +68,13 @@ struct Query {
     }
 }
 
-/// A path parameter that must be a positive whole number (an id).
+/// A path parameter that must be a positive whole number (an id), written in its one canonical
+/// way: decimal digits without a sign or leading zeros.
 func identifier(_ context: some RequestContext, _ name: String = "id", meaning: String = "id") throws -> Int64 {
     let text = context.parameters.get(name) ?? ""
-    guard let id = Int64(text), id > 0 else {
+    // Digits only, no sign and no leading zero: `+1` and `01` are not the id 1.
+    guard text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), text.first != "0",
+          let id = Int64(text), id > 0 else {
         throw Problem(.invalidParameter, "'\(text)' is not a valid \(meaning): expected a positive whole number")
     }
     return id

@@ -14,6 +14,7 @@ enum RouteTable {
         ("/v1/plans/{id}", [.get]),
         ("/v1/forecasts", [.get]),
         ("/v1/traffic", [.post]),
+        ("/v1/series", [.delete]),
         ("/v1/jobs", [.get]),
         ("/v1/jobs/{job}", [.get, .post]),
         ("/v1/pool", [.get]),

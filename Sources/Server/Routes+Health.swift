@@ -2,8 +2,10 @@ import Hummingbird
 import Store
 
 extension Routes {
-    /// `GET /healthz` (the process answers), `GET /readyz` (the database answers and is at this
-    /// version's schema), `GET /metrics` (Prometheus text) and `GET /openapi.yaml`.
+    /// `GET /healthz` (the process answers), `GET /readyz` (the database answers, is at this
+    /// version's schema and can be written: after a storage failure it is tried again, and the
+    /// answer is 503 `storage-unavailable` or `disk-full` until it writes), `GET /metrics`
+    /// (Prometheus text) and `GET /openapi.yaml`.
     func addHealthRoutes(to router: Router<HeadroomRequestContext>) {
         router.get("/healthz") { request, _ -> Response in
             _ = try Query(request, allowed: [])
@@ -12,6 +14,9 @@ extension Routes {
         router.get("/readyz") { request, _ -> Response in
             _ = try Query(request, allowed: [])
             let database = self.database
+            if database.health.failure != nil, let failure = try await offload({ database.recover() }) {
+                throw StorageMiddleware.problem(failure)
+            }
             do {
                 let plan = try await offload { try database.latestPlanRunID() }
                 return try JSONCoding.response(Readiness(status: "ready", latestPlanId: plan))

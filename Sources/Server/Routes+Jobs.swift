@@ -29,8 +29,11 @@ extension Routes {
             let query = try Query(request, allowed: ["job", "limit"])
             let kind = try query.choice("job", JobKind.self)
             let limit = try query.integer("limit", in: 1...1000) ?? 50
-            let database = self.database
-            let runs = try await offload { try database.jobRuns(kind: kind, limit: limit) }
+            let database = self.database, clock = self.runner.clock
+            let runs = try await offload {
+                database.sweepStaleJobRuns(at: clock.now())  // a crashed run shows as interrupted
+                return try database.jobRuns(kind: kind, limit: limit)
+            }
             return try JSONCoding.response(JobList(jobs: runs.map(JobDocument.init)))
         }
         // One parameter name for both routes (Hummingbird's trie wants that): a job name on
@@ -38,8 +41,11 @@ extension Routes {
         router.get("/v1/jobs/{job}") { request, context -> Response in
             _ = try Query(request, allowed: [])
             let id = try identifier(context, "job", meaning: "job run id")
-            let database = self.database
-            guard let run = try await offload({ try database.jobRun(id: id) }) else {
+            let database = self.database, clock = self.runner.clock
+            guard let run = try await offload({ () throws -> JobRunRecord? in
+                database.sweepStaleJobRuns(at: clock.now())
+                return try database.jobRun(id: id)
+            }) else {
                 throw Problem(.notFound, "there is no job run \(id)")
             }
             return try JSONCoding.response(JobDocument(run))

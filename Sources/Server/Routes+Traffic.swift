@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Ingestion
+import Jobs
 import Store
 import Traffic
 
@@ -17,6 +18,9 @@ extension Routes {
                 do { step = try Step(parsing: text) } catch {
                     throw Problem(.invalidParameter, "query parameter 'step': \(error)")
                 }
+                if let step, let problem = ForecastJob.stepProblem(step) {
+                    throw Problem(.invalidParameter, "query parameter 'step': \(problem)")
+                }
             }
             let mediaType = request.headers[.contentType]?.split(separator: ";").first
                 .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -28,10 +32,17 @@ extension Routes {
                 throw Problem(.unsupportedMediaType,
                               "Content-Type '\(mediaType ?? "")' is not accepted: send application/json or text/csv")
             }
-            var request = request
-            let buffer = try await request.collectBody(upTo: self.settings.maxRequestBytes)
-            let data = Data(buffer.readableBytesView)
-            let bytes = json ? try TrafficBody.csv(fromJSON: data) : Array(data)
+            guard self.ingestGate.enter() else {
+                var problem = Problem(.unavailable, "\(self.ingestGate.limit) traffic ingests are in progress, this service's "
+                    + "limit (service.max_concurrent_ingests); retry after the Retry-After seconds")
+                problem.headers[.retryAfter] = "2"
+                problem.headers[.connection] = "close"  // do not read the body only to drop it
+                throw problem
+            }
+            defer { self.ingestGate.leave() }
+            // The body is held once: collected, copied out of the buffer, the buffer let go.
+            let body = try await Self.collect(request, upTo: self.settings.maxRequestBytes)
+            let bytes = json ? try TrafficBody.csv(fromJSON: Data(body)) : body
             let database = self.database
             let options = IngestOptions(step: step, onDuplicate: onDuplicate, source: "api")
             do {
@@ -47,6 +58,15 @@ extension Routes {
                 throw Problem(.invalidTraffic, "nothing stored: \(error)")
             }
         }
+    }
+}
+
+extension Routes {
+    /// The request body as bytes, at most `limit` (else 413 through `NIOTooManyBytesError`).
+    static func collect(_ request: Request, upTo limit: Int) async throws -> [UInt8] {
+        var request = request
+        var buffer = try await request.collectBody(upTo: limit)
+        return buffer.readBytes(length: buffer.readableBytes) ?? []
     }
 }
 

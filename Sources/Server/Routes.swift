@@ -12,4 +12,6 @@ struct Routes: Sendable {
     var planCache = PlanCache()
     var verifier: TokenVerifier
     var metrics: ServiceMetrics
+    /// Bounds the traffic ingests in flight (``ServerSettings/maxConcurrentIngests``).
+    var ingestGate: IngestGate
 }

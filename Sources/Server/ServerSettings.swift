@@ -9,18 +9,29 @@ public struct ServerSettings: Sendable {
     public var maxRequestBytes: Int
     /// When true, `GET /metrics` needs a token with scope `read`.
     public var metricsRequireToken: Bool
+    /// Timeouts and the cap on open connections.
+    public var connections: ConnectionLimits
+    /// Traffic ingests read and stored at once; more are answered 503 with `Retry-After`.
+    public var maxConcurrentIngests: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = ServiceSettings().maxRequestBytes,
-                metricsRequireToken: Bool = false) {
+                metricsRequireToken: Bool = false, connections: ConnectionLimits = ConnectionLimits(),
+                maxConcurrentIngests: Int = ServiceSettings().maxConcurrentIngests) {
         self.host = host
         self.port = port
         self.maxRequestBytes = maxRequestBytes
         self.metricsRequireToken = metricsRequireToken
+        self.connections = connections
+        self.maxConcurrentIngests = maxConcurrentIngests
     }
 
     /// Listening on `host:port` with the limits of the configuration's `service` section.
     public init(host: String, port: Int, service: ServiceSettings) {
         self.init(host: host, port: port, maxRequestBytes: service.maxRequestBytes,
-                  metricsRequireToken: service.metricsRequireToken)
+                  metricsRequireToken: service.metricsRequireToken,
+                  connections: ConnectionLimits(headerTimeout: service.headerTimeoutSeconds,
+                                                idleTimeout: service.idleTimeoutSeconds,
+                                                maxConnections: service.maxConnections),
+                  maxConcurrentIngests: service.maxConcurrentIngests)
     }
 }

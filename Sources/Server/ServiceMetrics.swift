@@ -43,8 +43,10 @@ public struct ServiceMetrics: Sendable {
     /// Sets the gauges from what the database holds now.
     func refresh(from database: AppDatabase) throws {
         if let run = try database.latestForecastSummary() {
+            Gauge(label: "headroom_forecast_failed_series").record(Double(run.count { $0.error != nil }))
             for series in run {
                 let dimensions = [("model", series.model), ("region", series.region), ("metric", series.metric)]
+                Gauge(label: "headroom_forecast_series_failed", dimensions: dimensions).record(series.error == nil ? 0 : 1)
                 if let mase = series.backtestMASE, mase.isFinite {
                     Gauge(label: "headroom_forecast_backtest_mase", dimensions: dimensions).record(mase)
                 }

@@ -62,7 +62,31 @@ extension AppDatabase {
         try immediateWrite { db in try Self.interruptStaleJobRuns(db, at: now) }
     }
 
-    /// Runs newest first, at most `limit`, only of `kind` when given.
+    /// Marks interrupted the running runs whose lease has expired, when there are any: a read
+    /// first (no write lock taken in the common case), then the write. Best effort: when the
+    /// write fails (busy, read-only), the runs are left for the next sweep. Returns when the
+    /// earliest lease of a run still running expires (the next moment a sweep can find one),
+    /// nil when no run is running.
+    @discardableResult
+    public func sweepStaleJobRuns(at now: Date) -> Date? {
+        let leases = (try? writer.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT
+                    EXISTS (SELECT 1 FROM job_run WHERE status = 'running' AND NOT EXISTS (
+                        SELECT 1 FROM job_lease WHERE name = job_run.kind AND holder = job_run.holder
+                                                  AND expires_at > :now)) AS stale,
+                    (SELECT MIN(job_lease.expires_at) FROM job_run JOIN job_lease
+                        ON job_lease.name = job_run.kind AND job_lease.holder = job_run.holder
+                     WHERE job_run.status = 'running' AND job_lease.expires_at > :now) AS next_expiry
+                """, arguments: ["now": now.timeIntervalSince1970])
+        }) ?? nil
+        guard let leases else { return nil }
+        if leases["stale"] as Bool? == true { _ = try? interruptStaleJobRuns(at: now) }
+        return (leases["next_expiry"] as Double?).map(Date.init(timeIntervalSince1970:))
+    }
+
+    /// Runs newest first, at most `limit`, only of `kind` when given. Readers that show status
+    /// call ``sweepStaleJobRuns(at:)`` first, so a crashed run shows as interrupted.
     public func jobRuns(kind: JobKind? = nil, limit: Int = 50) throws -> [JobRunRecord] {
         try writer.read { db in
             let rows = if let kind {

@@ -24,6 +24,8 @@ extension AppDatabase {
         if !unknown.isEmpty {
             throw StoreError.newerDatabase(path: nil, unknown: unknown)
         }
+        // Up to date: take no write lock (a read-only file still opens, to be reported and recovered).
+        guard !applied.isSuperset(of: knownMigrations) else { return }
         try migrator.migrate(writer)
     }
 

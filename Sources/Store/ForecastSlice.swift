@@ -69,6 +69,8 @@ public struct ForecastScore: Sendable, Equatable {
     public var metric: String
     public var backtestMASE: Double?
     public var coverage95: Double?
+    /// Why the series was not forecast in that run; nil when it was.
+    public var error: String?
 }
 
 extension AppDatabase {
@@ -77,11 +79,11 @@ extension AppDatabase {
         try writer.read { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM forecast_run") else { return nil }
             return try Row.fetchAll(db, sql: """
-                SELECT s.model, s.region, s.metric, f.backtest_mase, f.coverage_95
+                SELECT s.model, s.region, s.metric, f.backtest_mase, f.coverage_95, f.error
                 FROM forecast f JOIN series s ON s.id = f.series_id WHERE f.run_id = ? ORDER BY s.id
                 """, arguments: [id]).map {
                 ForecastScore(model: $0["model"], region: $0["region"], metric: $0["metric"],
-                              backtestMASE: $0["backtest_mase"], coverage95: $0["coverage_95"])
+                              backtestMASE: $0["backtest_mase"], coverage95: $0["coverage_95"], error: $0["error"])
             }
         }
     }

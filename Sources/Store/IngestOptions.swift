@@ -52,6 +52,9 @@ public struct IngestSummary: Sendable, Equatable {
     public var seriesTouched: Int
     /// Series created by this ingest.
     public var seriesCreated: Int
+    /// Rejected rows left out of the rejects file because it reached its cap (they are counted
+    /// in ``rowsRejected``).
+    public var rejectsNotListed = 0
 }
 
 /// The ingest stored nothing because rows were rejected and `skipInvalid` was off.

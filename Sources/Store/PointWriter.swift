@@ -19,7 +19,9 @@ struct PointWriter {
         insertOne = try RawStatement(database, sql: "INSERT INTO traffic_point (series_id, ts, value) VALUES (?, ?, ?)")
         let combine = switch policy {
         case .replace: "DO UPDATE SET value = excluded.value"
-        case .sum: "DO UPDATE SET value = traffic_point.value + excluded.value"
+        // A sum that would overflow to infinity changes nothing; the stager refuses its rows.
+        case .sum: "DO UPDATE SET value = traffic_point.value + excluded.value "
+            + "WHERE traffic_point.value + excluded.value <= 1.7976931348623157e308"
         case .reject: "DO NOTHING"
         }
         upsertOne = try RawStatement(database, sql: """
@@ -43,7 +45,8 @@ struct PointWriter {
     }
 
     /// Writes a point that may meet a stored one.
-    /// - Returns: false when the policy (`reject`) left the stored point alone.
+    /// - Returns: false when the stored point was left alone: by `reject`, or by `sum` when the
+    ///   total would not be finite.
     mutating func upsert(series: Int64, timestamp: Int64, value: Double) throws -> Bool {
         upsertOne.bind(1, series)
         upsertOne.bind(2, timestamp)

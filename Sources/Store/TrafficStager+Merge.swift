@@ -22,29 +22,39 @@ extension TrafficStager {
 
         func close() throws {
             guard let open = current else { return }
+            guard open.total.isFinite else {
+                for refused in bucketRows { try refuseOverflow(open.series, bucket: open.bucket, row: refused, rows: bucketRows) }
+                return
+            }
             if open.series.isNew {
                 // Nothing stored can meet a series this ingest created: batch the inserts.
                 try writer.insert(series: open.series.id, timestamp: open.bucket, value: open.total)
             } else if try writer.upsert(series: open.series.id, timestamp: open.bucket, value: open.total) {
                 outcome.pointsWritten += 1
+            } else if options.onDuplicate == .sum {
+                // The only way a sum upsert changes nothing: stored + new would overflow.
+                for refused in bucketRows {
+                    try refuseOverflow(open.series, bucket: open.bucket, row: refused, rows: bucketRows, stored: true)
+                }
             } else {
                 for refused in bucketRows { try refuseStored(open.series, bucket: open.bucket, row: refused) }
             }
         }
 
-        let reject = options.onDuplicate == .reject
         var rows = try settledRows()
+        bucketRows.reserveCapacity(16)
         while let row = try rows.next() {
             if let open = current, open.series.id == row.series, open.series.step.floor(row.timestamp) == open.bucket {
                 current?.total += row.value
-                if reject { bucketRows.append(row) }
+                bucketRows.append(row)
                 continue
             }
             try close()
             guard let series = seriesByID[row.series] else { continue }
             if current?.series.id != row.series { outcome.seriesTouched += 1 }
             current = (series, series.step.floor(row.timestamp), row.value)
-            if reject { bucketRows = [row] }
+            bucketRows.removeAll(keepingCapacity: true)
+            bucketRows.append(row)
         }
         try close()
         outcome.pointsWritten += try writer.finish()
@@ -75,6 +85,20 @@ extension TrafficStager {
                 return Staged(series: row[0], timestamp: row[1], value: row[2], line: row[3])
             }
         }
+    }
+
+    /// Refuses a row of a step whose total is not a finite number (rows of 1e308 that add up
+    /// past the largest double, or, with `stored`, the stored point plus the new total under
+    /// `sum`): nothing of that step is stored.
+    mutating func refuseOverflow(_ series: Series, bucket: Int64, row: Staged, rows: [Staged], stored: Bool = false) throws {
+        let lines = rows.map { String($0.line) }
+        let which = lines.count == 1 ? "line \(lines[0])" : "lines " + lines.prefix(10).joined(separator: ", ")
+            + (lines.count > 10 ? " and \(lines.count - 10) more" : "")
+        try refuse(row, TrafficProblem(line: row.line, reason:
+            "\(series.key): the step starting \(Timestamp.format(bucket)) would hold more than the largest storable "
+            + "value (\(Double.greatestFiniteMagnitude)): "
+            + (stored ? "the stored point plus \(which) under --on-duplicate sum" : "\(which) add up past it")
+            + "; nothing of that step is stored"))
     }
 
     mutating func refuseStored(_ series: Series, bucket: Int64, row: Staged) throws {

@@ -86,8 +86,23 @@ extension TrafficCSVReader {
         shown(String(decoding: bytes, as: UTF8.self))
     }
 
+    /// `text` as a message may quote it: at most 40 characters, and control characters, bytes
+    /// that were not UTF-8 (U+FFFD) and other invisible ones escaped as `\u{…}`, so binary
+    /// input never reaches a terminal or a log as it is.
     static func shown(_ text: String) -> String {
-        text.count <= 40 ? text : String(text.prefix(40)) + "..."
+        var shown = ""
+        for (count, character) in text.enumerated() {
+            guard count < 40 else { return shown + "..." }
+            for scalar in character.unicodeScalars {
+                switch scalar.properties.generalCategory {
+                case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator:
+                    shown += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                default:
+                    shown += scalar == "\u{FFFD}" ? "\\u{FFFD}" : String(scalar)
+                }
+            }
+        }
+        return shown
     }
 }
 

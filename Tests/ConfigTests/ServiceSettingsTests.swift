@@ -45,6 +45,10 @@ import Testing
         #expect(try service(withService("max_request_bytes: 1_048_576")).maxRequestBytes == 1_048_576)
         #expect(try service(withService("max_request_bytes: 2MB")).maxRequestBytes == 2_000_000)
         #expect(try service(withService("shutdown_grace: 2.5")).shutdownGraceSeconds == 2.5)
+        let limits = try service(withService("header_timeout: 5s", "idle_timeout: 1m", "max_connections: 100",
+                                             "max_concurrent_ingests: 2"))
+        #expect(limits.headerTimeoutSeconds == 5 && limits.idleTimeoutSeconds == 60)
+        #expect(limits.maxConnections == 100 && limits.maxConcurrentIngests == 2)
         #expect(try ConfigurationReader.parse(withService("shutdown_grace: 5s")).models.count == 1, "parse still returns the fleet")
     }
 
@@ -73,7 +77,15 @@ import Testing
         #expect(problem(withService("max_request_bytes: 99999999999GiB"))
             == "service.max_request_bytes: must be a size in bytes such as 1048576, 512KiB or 16MiB, got '99999999999GiB' (line \(line))")
         #expect(problem(withService("port: 8080"))
-            == "service.port: unknown key 'port' (expected one of: schedule, shutdown_grace, metrics_require_token, max_request_bytes) (line \(line))")
+            == "service.port: unknown key 'port' (expected one of: schedule, shutdown_grace, metrics_require_token, max_request_bytes, header_timeout, idle_timeout, max_connections, max_concurrent_ingests) (line \(line))")
+        #expect(problem(withService("header_timeout: 0s"))
+            == "service.header_timeout: must be between 1s and 1h, got 0.0 s (line \(line))")
+        #expect(problem(withService("idle_timeout: 2h"))
+            == "service.idle_timeout: must be between 1s and 1h, got 7200.0 s (line \(line))")
+        #expect(problem(withService("max_connections: 0"))
+            == "service.max_connections: must be a whole number from 1 to 1000000, got 0 (line \(line))")
+        #expect(problem(withService("max_concurrent_ingests: 65"))
+            == "service.max_concurrent_ingests: must be a whole number from 1 to 64, got 65 (line \(line))")
         #expect(problem(minimal + "\nservice: yes\n") == "service: must be a mapping, got 'yes' (line \(line - 1))")
     }
 

@@ -96,6 +96,9 @@ import Testing
         (["token", "create"], "Missing expected argument '--scope <scope>'"),
         (["token", "create", "--scope", "read", "--name", ""], "--name must be 1 to 100 characters"),
         (["token", "revoke", "first"], "The value 'first' is invalid for '<id>'"),
+        (["ingest", "x.csv", "--step", "1s"], "--step: step 1s is too fine: the 604800 s forecast horizon would be 604800 steps"),
+        (["series", "delete", "--model", "m", "--region", "r"], "Missing expected argument '--metric <metric>'"),
+        (["series", "delete", "--model", "m", "--region", "r", "--metric", "bytes"], "The value 'bytes' is invalid for '--metric <metric>'"),
         (["bench", "reference-server", "--port", "65536"], "--port must be between 0 and 65535, not 65536"),
     ])
     func badArgumentsAreNamed(arguments: [String], message: String) {
@@ -103,6 +106,19 @@ import Testing
             _ = try Headroom.parseAsRoot(arguments)
         } throws: { error in
             Headroom.message(for: error).contains(message)
+        }
+    }
+
+    @Test func seriesDeleteRemovesOneSeries() throws {
+        let path = try write("t.csv", "timestamp,model,region,metric,value\n2026-11-24T00:00:00Z,m,r,requests,5\n"
+            + "2026-11-24T00:00:00Z,n,r,requests,5\n")
+        try run(["ingest", path, "--db", database])
+        try run(["series", "delete", "--db", database, "--model", "m", "--region", "r", "--metric", "requests"])
+        #expect(try AppDatabase.open(path: database).seriesSummaries().map(\.key.model) == ["n"])
+        #expect {
+            try run(["series", "delete", "--db", database, "--model", "m", "--region", "r", "--metric", "requests"])
+        } throws: { error in
+            "\(error)" == "there is no series m/r/requests; `headroom summary` lists the stored ones"
         }
     }
 

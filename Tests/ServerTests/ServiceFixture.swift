@@ -49,7 +49,7 @@ enum ServiceFixture {
 
     /// Runs `test` against the service over `database` in process.
     static func withService<Value: Sendable>(
-        _ database: AppDatabase, settings: ServerSettings = ServerSettings(),
+        _ database: AppDatabase, settings: ServerSettings = ServerSettings(), ingestGate: IngestGate? = nil,
         _ test: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         let fleet = try ConfigurationReader.example()
@@ -57,7 +57,8 @@ enum ServiceFixture {
         var logger = Logger(label: "headroom-test")
         logger.logLevel = .warning
         let router = HeadroomServer.router(database: database, settings: settings, runner: runner,
-                                           apiJobs: APIJobs(database: database, graceSeconds: 5, logger: logger))
+                                           apiJobs: APIJobs(database: database, graceSeconds: 5, logger: logger),
+                                           ingestGate: ingestGate ?? IngestGate(limit: settings.maxConcurrentIngests))
         return try await Application(router: router, logger: logger).test(.router, test)
     }
 }
