@@ -8,6 +8,7 @@
 #
 #   scripts/hardening-check.sh [HEADROOM_BINARY] [options of scripts/hardening_check.py]
 #
+# INGESTS=N sets service.max_concurrent_ingests (default 4), to measure memory per ingest.
 # With --flood N (and --report-only) it measures N idle connections at once instead: the figure
 # docs/BENCHMARKS.md records for the file-descriptor exhaustion, before and after.
 set -euo pipefail
@@ -31,6 +32,7 @@ db=$work/hardening.sqlite
 token=$("$binary" token create --db "$db" --scope write --name hardening)
 sed -e 's/^  header_timeout: 30s /  header_timeout: 5s  /' -e 's/^  idle_timeout: 60s /  idle_timeout: 2s  /' \
     -e 's/^  max_connections: 4096 /  max_connections: 1000 /' -e 's/^    enabled: true/    enabled: false/' \
+    -e "s/^  max_concurrent_ingests: 4 /  max_concurrent_ingests: ${INGESTS:-4} /" \
     examples/headroom.yaml > "$work/headroom.yaml"
 start_service hardening-check "$work/serve.log" "$binary" --db "$db" --config "$work/headroom.yaml" --log-level warning
 echo "hardening-check: $url (pid $server, $binary)"

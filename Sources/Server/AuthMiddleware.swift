@@ -24,7 +24,8 @@ struct AuthMiddleware: RouterMiddleware {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw Problem(.unauthenticated, "the Authorization header must be 'Bearer <token>'")
         }
-        guard let token = try await verifier.verify(String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
+        // The parser has trimmed the field value; a tab between scheme and token is all that is left.
+        guard let token = try await verifier.verify(String(parts[1].drop { $0 == " " || $0 == "\t" })) else {
             throw Problem(.unauthenticated, "the bearer token is not valid (unknown or revoked)")
         }
         guard token.scope.allows(needed) else {

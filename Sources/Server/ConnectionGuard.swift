@@ -38,6 +38,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var phase = Phase.awaitingHead
     private var counted = false
     private var timer: Scheduled<Void>?
+    /// When the current phase runs out (nil while a response is being made).
+    private var deadline: NIODeadline?
+    /// When the pending timer fires.
+    private var timerAt: NIODeadline?
     /// Whether any request has completed on this connection (a head timeout is then just idle).
     private var served = false
     /// Whether the current request's response has been written (it may be before its body is read).
@@ -83,6 +87,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private func released() {
         timer?.cancel()
         timer = nil
+        timerAt = nil
+        deadline = nil
         phase = .closed
         if counted {
             counted = false
@@ -147,20 +153,35 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
-    /// (Re)starts the one timer: when it fires in the phase it was set for, the connection goes.
+    /// Sets the current phase's deadline `seconds` from now. One timer per connection, moved
+    /// when it fires early or when a deadline comes before it: a keep-alive request costs a
+    /// clock read here, not a scheduled task per head and end.
     private func arm(_ context: ChannelHandlerContext, after seconds: Double) {
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(seconds * 1e9))
+        self.deadline = deadline
+        if let timerAt, timerAt <= deadline { return }
         timer?.cancel()
-        let phase = self.phase
-        let loop = context.eventLoop.assumeIsolated()
-        timer = loop.scheduleTask(in: .nanoseconds(Int64(seconds * 1e9))) { [self] in
-            guard self.phase == phase, phase != .closed else { return }
-            timedOut(context)
-        }
+        schedule(context, at: deadline)
     }
 
+    /// No deadline while the response is being made; a pending timer finds none and stops.
     private func disarm() {
-        timer?.cancel()
-        timer = nil
+        deadline = nil
+    }
+
+    private func schedule(_ context: ChannelHandlerContext, at time: NIODeadline) {
+        let loop = context.eventLoop.assumeIsolated()
+        timerAt = time
+        timer = loop.scheduleTask(deadline: time) { [self] in
+            timer = nil
+            timerAt = nil
+            guard phase != .closed, let deadline else { return }
+            if deadline > .now() {
+                schedule(context, at: deadline)
+            } else {
+                timedOut(context)
+            }
+        }
     }
 
     private func timedOut(_ context: ChannelHandlerContext) {

@@ -128,6 +128,12 @@ import Testing
         #expect(redacted == "/v1/plans/latest?model=a&access_token=REDACTED&API_KEY=REDACTED&x=1")
         #expect(!CredentialQuery.isCredential("model"))
         #expect(!CredentialQuery.isCredential("on_duplicate"))
+        #expect(CredentialQuery.isCredential("X-Auth-Header"))
+        #expect(CredentialQuery.first(inTarget: "/v1/plans/latest?model=a&region=b") == nil)
+        #expect(CredentialQuery.first(inTarget: "/v1/plans/latest") == nil)
+        #expect(CredentialQuery.first(inTarget: "/v1/x?model=a&Access%5FToken=t") == "Access_Token")
+        #expect(CredentialQuery.first(inTarget: "/v1/x?SIG") == "SIG")
+        #expect(CredentialQuery.first(inTarget: "/v1/x?model=a#token=t") == nil)
     }
 
     // 8. Ids are digits only: `+1` and `01` are not 1.
