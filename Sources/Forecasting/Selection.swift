@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Scores every candidate on the backtest windows and turns the chosen one (and, if asked,
 /// every candidate) into a calibrated `Forecast`.
 struct Selection: Sendable {
