@@ -99,11 +99,6 @@ public struct ExecuteJob: Sendable {
     }
 }
 
-extension ActionKind {
-    /// The action's name as stored: `provision`, `node-ready`, `place`, ...
-    var name: String { String(description.prefix { $0 != " " }) }
-}
-
 /// Why the execute job changed nothing.
 public enum ExecuteJobError: Error, Equatable, CustomStringConvertible {
     case noPlan
