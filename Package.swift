@@ -3,8 +3,8 @@
 //
 // The targets follow the data (docs/ARCHITECTURE.md):
 //   traffic CSV ─► Traffic (parse, validate) ─► Store (SQLite) ─► Forecasting (OpenBLAS) ─► ...
-// Pure stages (Traffic, LinearAlgebra, Forecasting) do no I/O; Store and Ingestion do the I/O
-// around them; HeadroomCLI and the `headroom` executable sit at the edge.
+// Pure stages (Vocabulary, Traffic, LinearAlgebra, Forecasting, ...) do no I/O; Store and
+// Ingestion do the I/O around them; HeadroomCLI and the `headroom` executable sit at the edge.
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -46,32 +46,35 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Pure: a column-major matrix and least squares over OpenBLAS.
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"], swiftSettings: swiftSettings),
+        // Pure: the shared domain words, no dependencies: (model, region) and (region, GPU type)
+        // keys, capacity types, workload classes, forecasting model kinds.
+        .target(name: "Vocabulary", swiftSettings: swiftSettings),
         // Pure: traffic domain values, the CSV reader and validator, the demo traffic generator.
         .target(name: "Traffic", swiftSettings: swiftSettings),
         // Pure: seasonal forecasting models, backtests, calibrated quantiles.
-        .target(name: "Forecasting", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+        .target(name: "Forecasting", dependencies: ["LinearAlgebra", "Vocabulary"], swiftSettings: swiftSettings),
         // Pure: fleet description (GPU types, prices, model profiles) and capacity plans:
         // replicas with batching, pre-scale schedules, reserved / on-demand / spot split.
-        .target(name: "Planning", dependencies: ["Traffic"], swiftSettings: swiftSettings),
+        .target(name: "Planning", dependencies: ["Traffic", "Vocabulary"], swiftSettings: swiftSettings),
         // Pure: cost reports from stored plans: FOCUS-style rows per charge period, RFC 4180 CSV.
-        .target(name: "Reports", dependencies: ["Planning", "Traffic"], swiftSettings: swiftSettings),
+        .target(name: "Reports", dependencies: ["Planning", "Traffic", "Vocabulary"], swiftSettings: swiftSettings),
         // Pure: cron expressions and the scheduler's decisions (which job runs are due, when to wake).
         .target(name: "Scheduling", swiftSettings: swiftSettings),
         // Reads headroom.yaml into Planning's values, naming the key path of every problem.
         .target(
             name: "Config",
-            dependencies: ["Planning", "Traffic", "Scheduling", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Planning", "Traffic", "Vocabulary", "Scheduling", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings,
             plugins: ["EmbedText"]
         ),
         // Pure: the GPU allocation engine: node pool, best-fit packing, isolation, drain,
         // preemption, spot interruptions; reconcile a pool towards targets as a list of actions.
-        .target(name: "Allocation", swiftSettings: swiftSettings),
+        .target(name: "Allocation", dependencies: ["Vocabulary"], swiftSettings: swiftSettings),
         // Pure: replays real traffic day by day through forecast, plan and a simulated pool, and
         // scores policies (hybrid, predictive, reactive, static) on cost and served demand.
         .target(
             name: "Simulation",
-            dependencies: ["Traffic", "Forecasting", "Planning", "Allocation"],
+            dependencies: ["Traffic", "Vocabulary", "Forecasting", "Planning"],
             swiftSettings: swiftSettings
         ),
         // I/O: SQLite through GRDB; migrations are the SQL files in Migrations/, embedded at build time.
@@ -96,7 +99,7 @@ let package = Package(
         .target(
             name: "Jobs",
             dependencies: [
-                "Traffic", "Store", "Forecasting", "Planning", "Allocation", "Reports", "Scheduling",
+                "Traffic", "Vocabulary", "Store", "Forecasting", "Planning", "Allocation", "Reports", "Scheduling",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -106,7 +109,8 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Traffic", "Store", "Ingestion", "Planning", "Config", "Jobs", "Allocation", "Reports", "Scheduling",
+                "Traffic", "Vocabulary", "Store", "Ingestion", "Planning", "Config", "Jobs", "Allocation", "Reports",
+                "Scheduling",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -127,9 +131,10 @@ let package = Package(
         .target(
             name: "HeadroomCLI",
             dependencies: [
-                "Traffic", "Store", "Ingestion", "Forecasting", "Planning", "Config", "Jobs",
+                "Traffic", "Vocabulary", "Store", "Ingestion", "Forecasting", "Planning", "Config", "Jobs",
                 "Allocation", "Simulation", "Reports", "Server", "Scheduling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -141,22 +146,27 @@ let package = Package(
         .plugin(name: "EmbedText", capability: .buildTool(), dependencies: ["embed-text"]),
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+        .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], swiftSettings: swiftSettings),
         .testTarget(name: "TrafficTests", dependencies: ["Traffic"], swiftSettings: swiftSettings),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["Planning", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "Planning", "Traffic", "Vocabulary", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Planning", "Traffic"],
+            dependencies: ["Reports", "Planning", "Traffic", "Vocabulary"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AllocationTests",
-            dependencies: ["Allocation", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "Allocation", "Vocabulary", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

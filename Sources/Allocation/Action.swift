@@ -44,19 +44,46 @@ public enum ActionKind: Sendable, Hashable, Codable, CustomStringConvertible {
     /// to pending (draining ones are removed).
     case interrupt(NodeID)
 
+    /// The kind's name, as stored in the action log and written first in ``description``.
+    public var name: Name {
+        switch self {
+        case .provision: .provision
+        case .nodeReady: .nodeReady
+        case .place: .place
+        case .replicaReady: .replicaReady
+        case .drain: .drain
+        case .remove: .remove
+        case .release: .release
+        case .preempt: .preempt
+        case .interrupt: .interrupt
+        }
+    }
+
+    /// `place replica-4 (m1) on node-2`: the name, then what the action is about.
     public var description: String {
         switch self {
         case .provision(let node):
-            "provision \(node.id) \(node.capacity.rawValue) \(node.gpus)x\(node.gpuType) \(node.region) \(node.replicaClass.rawValue)"
-        case .nodeReady(let id): "node-ready \(id)"
+            "\(name.rawValue) \(node.id) \(node.capacity.rawValue) \(node.gpus)x\(node.gpuType) \(node.region) \(node.replicaClass.rawValue)"
         case .place(let replica):
-            "place \(replica.id) (\(replica.model)) on \(replica.node.map(String.init(describing:)) ?? "none")"
-        case .replicaReady(let id): "replica-ready \(id)"
-        case .drain(let id): "drain \(id)"
-        case .remove(let id): "remove \(id)"
-        case .release(let id): "release \(id)"
-        case .preempt(let id): "preempt \(id)"
-        case .interrupt(let id): "interrupt \(id)"
+            "\(name.rawValue) \(replica.id) (\(replica.model)) on \(replica.node.map(String.init(describing:)) ?? "none")"
+        case .nodeReady(let id), .release(let id), .interrupt(let id): "\(name.rawValue) \(id)"
+        case .replicaReady(let id), .drain(let id), .remove(let id), .preempt(let id): "\(name.rawValue) \(id)"
         }
+    }
+}
+
+extension ActionKind {
+    /// The name of an action kind: the raw value is its spelling in the action log
+    /// (`pool_action.kind`) and in the pool summaries built from it.
+    public enum Name: String, CaseIterable, Sendable, Codable, Hashable {
+        case provision
+        case nodeReady = "node-ready"
+        case place
+        case replicaReady = "replica-ready"
+        case drain
+        case remove
+        case release
+        case preempt
+        case interrupt
     }
 }

@@ -1,16 +1,4 @@
-/// The key of a target: one model in one region.
-struct TargetKey: Hashable, Comparable, Sendable {
-    var model: String
-    var region: String
-    static func < (a: TargetKey, b: TargetKey) -> Bool { (a.model, a.region) < (b.model, b.region) }
-}
-
-/// The key of an offer and of a node group without its class: one GPU type in one region.
-struct OfferKey: Hashable, Comparable, Sendable {
-    var region: String
-    var gpuType: String
-    static func < (a: OfferKey, b: OfferKey) -> Bool { (a.region, a.gpuType) < (b.region, b.gpuType) }
-}
+import Vocabulary
 
 extension Allocator {
     func validate(_ settings: AllocationSettings) throws(AllocationError) {
@@ -23,8 +11,8 @@ extension Allocator {
         }
     }
 
-    func index(_ offers: [NodeOffer]) throws(AllocationError) -> [OfferKey: NodeOffer] {
-        var index: [OfferKey: NodeOffer] = [:]
+    func index(_ offers: [NodeOffer]) throws(AllocationError) -> [PoolKey: NodeOffer] {
+        var index: [PoolKey: NodeOffer] = [:]
         for offer in offers {
             func bad(_ field: String, _ value: String, _ rule: String) -> AllocationError {
                 .invalidOffer(region: offer.region, gpuType: offer.gpuType, field: field, value: value, rule: rule)
@@ -37,20 +25,20 @@ extension Allocator {
             if let maxNodes = offer.maxNodes, maxNodes < 0 {
                 throw bad("maxNodes", "\(maxNodes)", "must be at least 0 (or absent for no quota)")
             }
-            for capacity in NodeCapacity.allCases {
+            for capacity in CapacityType.allCases {
                 if let delay = offer.provisioningSeconds[capacity], delay < 0 {
                     throw bad("provisioningSeconds.\(capacity.rawValue)", "\(delay)", "must be at least 0")
                 }
             }
-            let key = OfferKey(region: offer.region, gpuType: offer.gpuType)
+            let key = offer.pool
             guard index[key] == nil else { throw .duplicateOffer(region: offer.region, gpuType: offer.gpuType) }
             index[key] = offer
         }
         return index
     }
 
-    func index(_ targets: [ReplicaTarget], offers: [OfferKey: NodeOffer]) throws(AllocationError) -> [TargetKey: ReplicaTarget] {
-        var index: [TargetKey: ReplicaTarget] = [:]
+    func index(_ targets: [ReplicaTarget], offers: [PoolKey: NodeOffer]) throws(AllocationError) -> [ModelRegion: ReplicaTarget] {
+        var index: [ModelRegion: ReplicaTarget] = [:]
         for target in targets {
             func bad(_ field: String, _ value: String, _ rule: String) -> AllocationError {
                 .invalidTarget(model: target.model, region: target.region, field: field, value: value, rule: rule)
@@ -62,7 +50,7 @@ extension Allocator {
             guard shape.coldStartSeconds >= 0 else {
                 throw bad("shape.coldStartSeconds", "\(shape.coldStartSeconds)", "must be at least 0")
             }
-            guard let offer = offers[OfferKey(region: target.region, gpuType: shape.gpuType)] else {
+            guard let offer = offers[target.pool] else {
                 throw .noOffer(model: target.model, region: target.region, gpuType: shape.gpuType)
             }
             guard shape.gpus <= offer.gpusPerNode else {
@@ -73,7 +61,7 @@ extension Allocator {
                     "shape.memoryGiB", "\(shape.memoryGiB)",
                     "must be at most \(shape.gpus * offer.memoryPerGPUGiB) (\(shape.gpus) GPUs of \(offer.memoryPerGPUGiB) GiB)")
             }
-            let key = TargetKey(model: target.model, region: target.region)
+            let key = target.modelRegion
             guard index[key] == nil else { throw .duplicateTarget(model: target.model, region: target.region) }
             index[key] = target
         }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The synthetic fleet of `AllocationBenchmark`: deterministic, no randomness.
 struct BenchmarkFleet {
     static let regions = ["eu-west-1", "us-east-1"]
@@ -11,10 +13,10 @@ struct BenchmarkFleet {
 
     init(nodes: Int, replicas: Int) {
         var all: [Node] = []
-        var reserved: [OfferKey: Int] = [:]
+        var reserved: [PoolKey: Int] = [:]
         for i in 0..<nodes {
-            let key = OfferKey(region: Self.regions[i % 2], gpuType: Self.gpuTypes[(i / 2) % 2])
-            let capacity: NodeCapacity = i % 10 < 3 ? .reserved : i % 10 < 8 ? .onDemand : .spot
+            let key = PoolKey(region: Self.regions[i % 2], gpuType: Self.gpuTypes[(i / 2) % 2])
+            let capacity: CapacityType = i % 10 < 3 ? .reserved : i % 10 < 8 ? .onDemand : .spot
             if capacity == .reserved { reserved[key, default: 0] += 1 }
             all.append(Node(
                 id: NodeID(i), region: key.region, gpuType: key.gpuType, gpus: 8, memoryPerGPUGiB: 80, capacity: capacity,
@@ -27,7 +29,7 @@ struct BenchmarkFleet {
                 NodeOffer(
                     region: region, gpuType: gpuType, gpusPerNode: 8, memoryPerGPUGiB: 80,
                     provisioningSeconds: [.reserved: 120, .onDemand: 180, .spot: 240],
-                    reservedNodes: reserved[OfferKey(region: region, gpuType: gpuType)] ?? 0, allowsSpot: true)
+                    reservedNodes: reserved[PoolKey(region: region, gpuType: gpuType)] ?? 0, allowsSpot: true)
             }
         }
         targets = []

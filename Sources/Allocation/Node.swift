@@ -1,3 +1,5 @@
+public import Vocabulary
+
 /// One GPU machine in the pool.
 ///
 /// Times are Unix seconds. A node is in one node group: its region, GPU type and the class of
@@ -15,9 +17,9 @@ public struct Node: Sendable, Hashable, Codable {
     /// Memory of one GPU, GiB.
     public var memoryPerGPUGiB: Int
     /// How it is bought.
-    public var capacity: NodeCapacity
+    public var capacity: CapacityType
     /// The class it was provisioned for, then the class of the replicas it hosts.
-    public var replicaClass: ReplicaClass
+    public var replicaClass: WorkloadClass
     /// Provisioning, ready, draining (all its replicas drain) or terminated.
     public var state: NodeState
     /// When the node was requested from the provider.
@@ -31,7 +33,7 @@ public struct Node: Sendable, Hashable, Codable {
 
     public init(
         id: NodeID, region: String, gpuType: String, gpus: Int, memoryPerGPUGiB: Int,
-        capacity: NodeCapacity, replicaClass: ReplicaClass, state: NodeState,
+        capacity: CapacityType, replicaClass: WorkloadClass, state: NodeState,
         requestedAt: Int64, readyDueAt: Int64, readyAt: Int64? = nil, terminatedAt: Int64? = nil
     ) {
         self.id = id
@@ -49,6 +51,9 @@ public struct Node: Sendable, Hashable, Codable {
     }
 
     /// GPU memory of the whole node, GiB.
+    /// The node's pool: its region and GPU type.
+    public var pool: PoolKey { PoolKey(region: region, gpuType: gpuType) }
+
     public var memoryGiB: Int { gpus * memoryPerGPUGiB }
 
     /// Not terminated: counts towards quotas and the reserved count.

@@ -1,3 +1,5 @@
+public import Vocabulary
+
 /// What a region sells of one GPU type: the node shape, the capacity types available with
 /// their provisioning delay, the reservation and the quota.
 public struct NodeOffer: Sendable, Hashable, Codable {
@@ -11,7 +13,7 @@ public struct NodeOffer: Sendable, Hashable, Codable {
     public var memoryPerGPUGiB: Int
     /// Seconds from request to ready for each capacity type that can be bought (absent: not
     /// sold), each at least 0.
-    public var provisioningSeconds: [NodeCapacity: Int64]
+    public var provisioningSeconds: [CapacityType: Int64]
     /// Reserved nodes paid for: the most reserved nodes alive at once, at least 0.
     public var reservedNodes: Int
     /// Whether batch work may run on spot nodes here.
@@ -21,7 +23,7 @@ public struct NodeOffer: Sendable, Hashable, Codable {
 
     public init(
         region: String, gpuType: String, gpusPerNode: Int, memoryPerGPUGiB: Int,
-        provisioningSeconds: [NodeCapacity: Int64], reservedNodes: Int = 0, allowsSpot: Bool = false,
+        provisioningSeconds: [CapacityType: Int64], reservedNodes: Int = 0, allowsSpot: Bool = false,
         maxNodes: Int? = nil
     ) {
         self.region = region
@@ -33,4 +35,7 @@ public struct NodeOffer: Sendable, Hashable, Codable {
         self.allowsSpot = allowsSpot
         self.maxNodes = maxNodes
     }
+
+    /// The pool offered: region and GPU type.
+    public var pool: PoolKey { PoolKey(region: region, gpuType: gpuType) }
 }

@@ -102,7 +102,7 @@ public struct NodePool: Sendable, Equatable {
         guard node.state == .ready || (node.state == .draining && replica.state == .draining) else {
             throw .inconsistent(in: place(), rule: "\(replica.id) cannot go on \(nodeID), which is \(node.state.rawValue)")
         }
-        guard node.region == replica.region, node.gpuType == replica.gpuType else {
+        guard node.pool == replica.pool else {
             throw .inconsistent(in: place(), rule: "\(replica.id) needs \(replica.gpuType) in \(replica.region); \(nodeID) is \(node.gpuType) in \(node.region)")
         }
         guard used.gpus + replica.gpus <= node.gpus, used.memoryGiB + replica.memoryGiB <= node.memoryGiB else {

@@ -1,3 +1,5 @@
+public import Vocabulary
+
 /// How well a pool is used: a pure function of the pool.
 ///
 /// "Ready" below means ready or draining (nodes that hold GPUs the fleet pays for and can use).
@@ -16,7 +18,7 @@ public struct PoolMetrics: Sendable, Hashable, Codable {
     /// Ready nodes without replicas.
     public var emptyReadyNodes: Int
     /// Nodes not terminated, by capacity type.
-    public var nodesByCapacity: [NodeCapacity: Int]
+    public var nodesByCapacity: [CapacityType: Int]
     /// Every node by state, terminated included.
     public var nodesByState: [NodeState: Int]
     /// Replicas by state.
@@ -81,7 +83,7 @@ public struct GroupPacking: Sendable, Hashable, Codable {
     struct Key: Hashable, Comparable {
         var region: String
         var gpuType: String
-        var replicaClass: ReplicaClass
+        var replicaClass: WorkloadClass
         static func < (a: Key, b: Key) -> Bool {
             (a.region, a.gpuType, a.replicaClass.rawValue) < (b.region, b.gpuType, b.replicaClass.rawValue)
         }
@@ -92,7 +94,7 @@ public struct GroupPacking: Sendable, Hashable, Codable {
     /// The group's GPU type.
     public var gpuType: String
     /// The group's class.
-    public var replicaClass: ReplicaClass
+    public var replicaClass: WorkloadClass
     /// Ready nodes holding replicas.
     public var nodesInUse: Int
     /// GPUs taken by replicas on the group's nodes.

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Where the replicas that found no ready node will go: room that drains free on ready nodes,
 /// nodes already provisioning, then new nodes, packed best-fit decreasing as if all were there.
 struct ProvisioningPlan {
@@ -5,7 +7,7 @@ struct ProvisioningPlan {
     /// provisioned, or on a new node (node nil).
     struct Bin {
         var node: NodeID?
-        var capacity: NodeCapacity
+        var capacity: CapacityType
         var due: Int64
     }
 
@@ -30,7 +32,7 @@ struct ProvisioningPlan {
     ///   - alive: nodes alive in the offer's region and GPU type, and how many are reserved,
     ///     counting new nodes already planned this round.
     init(
-        items: [Replica], freeing: [FreeingRoom] = [], existing: [Node], offer: NodeOffer?, replicaClass: ReplicaClass,
+        items: [Replica], freeing: [FreeingRoom] = [], existing: [Node], offer: NodeOffer?, replicaClass: WorkloadClass,
         alive: (all: Int, reserved: Int), now: Int64
     ) {
         var buckets = FreeGPUBuckets()
@@ -71,7 +73,7 @@ struct ProvisioningPlan {
     }
 
     /// The shortest provisioning delay of a capacity type the class may buy, or nil.
-    static func fastestDelay(_ offer: NodeOffer, _ replicaClass: ReplicaClass) -> Int64? {
+    static func fastestDelay(_ offer: NodeOffer, _ replicaClass: WorkloadClass) -> Int64? {
         offer.provisioningSeconds
             .filter { capacity, _ in capacity != .spot || (replicaClass == .batch && offer.allowsSpot) }
             .map(\.value).min()
@@ -80,8 +82,8 @@ struct ProvisioningPlan {
     /// The capacity type and provisioning delay of the next node to buy, or nil.
     /// Reserved nodes use the reserved delay, or the on-demand one when the offer gives none.
     static func nextCapacity(
-        _ offer: NodeOffer, _ replicaClass: ReplicaClass, all: Int, reserved: Int
-    ) -> (NodeCapacity, Int64)? {
+        _ offer: NodeOffer, _ replicaClass: WorkloadClass, all: Int, reserved: Int
+    ) -> (CapacityType, Int64)? {
         if let maxNodes = offer.maxNodes, all >= maxNodes { return nil }
         let delays = offer.provisioningSeconds
         if reserved < offer.reservedNodes, let delay = delays[.reserved] ?? delays[.onDemand] {
@@ -97,7 +99,7 @@ struct ProvisioningPlan {
 /// stays free there now.
 struct FreeingRoom {
     var node: NodeID
-    var capacity: NodeCapacity
+    var capacity: CapacityType
     /// Free GPUs once the drains end (free now + draining).
     var gpus: Int
     var memoryGiB: Int

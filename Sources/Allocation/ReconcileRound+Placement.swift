@@ -1,13 +1,15 @@
+import Vocabulary
+
 extension ReconcileRound {
     /// The replicas of a class to place this round, largest first: the pending ones, then new
     /// ones for each target short of live replicas (as templates with id -1). Order: GPUs
     /// descending (best-fit decreasing packs within a node of the optimum for divisible sizes),
     /// then model, region, pending before new, id.
-    func placementItems(_ replicaClass: ReplicaClass) -> [Replica] {
-        var live: [TargetKey: Int] = [:]
+    func placementItems(_ replicaClass: WorkloadClass) -> [Replica] {
+        var live: [ModelRegion: Int] = [:]
         var items: [Replica] = []
         for replica in pool.replicas.values where replica.isLive {
-            live[TargetKey(model: replica.model, region: replica.region), default: 0] += 1
+            live[replica.modelRegion, default: 0] += 1
             if replica.state == .pending, replica.replicaClass == replicaClass { items.append(replica) }
         }
         for (key, target) in targets where target.shape.replicaClass == replicaClass {
@@ -30,7 +32,7 @@ extension ReconcileRound {
 
     /// Places what it can of a class; returns the rest, in order. Interactive work that cannot
     /// get a node in time preempts batch nodes (`preemptForLateWork`).
-    mutating func place(_ replicaClass: ReplicaClass) throws(AllocationError) -> [Replica] {
+    mutating func place(_ replicaClass: WorkloadClass) throws(AllocationError) -> [Replica] {
         var index = PlacementIndex(pool: pool, replicaClass: replicaClass)
         var unplaced: [Replica] = []
         for item in placementItems(replicaClass) where try !place(item, index: &index) {
@@ -45,12 +47,12 @@ extension ReconcileRound {
     /// Best fit on the class's ready nodes, else an empty ready node (reserved, then spot for
     /// batch, then on demand; smallest id). False when neither exists.
     mutating func place(_ item: Replica, index: inout PlacementIndex) throws(AllocationError) -> Bool {
-        let key = OfferKey(region: item.region, gpuType: item.gpuType)
+        let key = item.pool
         if let number = index.groups[key]?.bestFit(gpus: item.gpus, fits: { hasMemory(for: item, on: NodeID($0)) }) {
             try start(item, on: NodeID(number), index: &index)
             return true
         }
-        let order: [NodeCapacity] = item.replicaClass == .batch ? [.reserved, .spot, .onDemand] : [.reserved, .onDemand]
+        let order: [CapacityType] = item.replicaClass == .batch ? [.reserved, .spot, .onDemand] : [.reserved, .onDemand]
         for capacity in order {
             var refused: [Int] = []
             var chosen: NodeID?
@@ -92,7 +94,7 @@ extension ReconcileRound {
         replica.drainingSince = nil
         try emit(.place(replica), at: now)
         guard let node = pool.nodes[nodeID] else { return }
-        let key = OfferKey(region: node.region, gpuType: node.gpuType)
+        let key = node.pool
         index.groups[key, default: FreeGPUBuckets()].set(
             key: nodeID.number, free: node.gpus - pool.usedGPUs(on: nodeID), rank: 0)
     }

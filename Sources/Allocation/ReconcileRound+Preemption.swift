@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension ReconcileRound {
     /// For interactive replicas that no ready node took and no node can be ready for within
     /// `interactiveWaitSeconds`: room on a node emptied earlier in this phase, else preempt every
@@ -9,8 +11,8 @@ extension ReconcileRound {
     /// A whole node is emptied because classes never share a node; the preempted replicas go
     /// back to pending and are placed again (batch phase of this round or a later one).
     mutating func preemptForLateWork(_ unplaced: [Replica], index: inout PlacementIndex) throws(AllocationError) -> [Replica] {
-        var byKey: [OfferKey: [Replica]] = [:]
-        for item in unplaced { byKey[OfferKey(region: item.region, gpuType: item.gpuType), default: []].append(item) }
+        var byKey: [PoolKey: [Replica]] = [:]
+        for item in unplaced { byKey[item.pool, default: []].append(item) }
         var remaining: [Replica] = []
         for key in byKey.keys.sorted() {
             let items = byKey[key] ?? []
@@ -38,10 +40,10 @@ extension ReconcileRound {
     }
 
     /// Batch nodes that could be emptied for interactive work, best victim first.
-    func batchVictims(_ key: OfferKey) -> [NodeID] {
+    func batchVictims(_ key: PoolKey) -> [NodeID] {
         var candidates: [(draining: Int, gpus: Int, id: NodeID)] = []
         for node in pool.nodes.values
-        where node.region == key.region && node.gpuType == key.gpuType && node.replicaClass == .batch
+        where node.pool == key && node.replicaClass == .batch
             && node.capacity != .spot && (node.state == .ready || node.state == .draining)
         {
             guard let used = pool.usage[node.id], !used.isEmpty else { continue }
@@ -57,7 +59,7 @@ extension ReconcileRound {
     }
 
     /// Room that drains will free on ready nodes of a region, GPU type and class, by node id.
-    func freeingRoom(_ key: OfferKey, _ replicaClass: ReplicaClass) -> [FreeingRoom] {
+    func freeingRoom(_ key: PoolKey, _ replicaClass: WorkloadClass) -> [FreeingRoom] {
         var rooms: [FreeingRoom] = []
         for node in pool.nodes.values
         where (node.state == .ready || node.state == .draining) && node.region == key.region
@@ -77,10 +79,10 @@ extension ReconcileRound {
     }
 
     /// Nodes of a region and GPU type being provisioned for a class, earliest due first.
-    func provisioningNodes(_ key: OfferKey, _ replicaClass: ReplicaClass) -> [Node] {
+    func provisioningNodes(_ key: PoolKey, _ replicaClass: WorkloadClass) -> [Node] {
         pool.nodes.values
             .filter {
-                $0.state == .provisioning && $0.region == key.region && $0.gpuType == key.gpuType
+                $0.state == .provisioning && $0.pool == key
                     && $0.replicaClass == replicaClass
             }
             .sorted { ($0.readyDueAt, $0.id) < ($1.readyDueAt, $1.id) }

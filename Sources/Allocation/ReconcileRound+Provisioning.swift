@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension ReconcileRound {
     /// Provisions nodes for what neither class could place, per region and GPU type: interactive
     /// work is packed into room that drains free on its nodes (when that comes before a new
@@ -7,11 +9,11 @@ extension ReconcileRound {
     /// Provisioning nodes that neither needs are set aside for the release phase (cancelled
     /// there, except reserved ones while idle reserved nodes are kept).
     mutating func provision(interactive: [Replica], batch: [Replica]) throws(AllocationError) {
-        var work: [OfferKey: (interactive: [Replica], batch: [Replica])] = [:]
-        for item in interactive { work[OfferKey(region: item.region, gpuType: item.gpuType), default: ([], [])].interactive.append(item) }
-        for item in batch { work[OfferKey(region: item.region, gpuType: item.gpuType), default: ([], [])].batch.append(item) }
+        var work: [PoolKey: (interactive: [Replica], batch: [Replica])] = [:]
+        for item in interactive { work[item.pool, default: ([], [])].interactive.append(item) }
+        for item in batch { work[item.pool, default: ([], [])].batch.append(item) }
         for node in pool.nodes.values where node.state == .provisioning {
-            let key = OfferKey(region: node.region, gpuType: node.gpuType)
+            let key = node.pool
             if work[key] == nil { work[key] = ([], []) }
         }
         for key in work.keys.sorted() {
@@ -31,7 +33,7 @@ extension ReconcileRound {
                 items: items.batch, freeing: freeingRoom(key, .batch), existing: forBatch, offer: offer, replicaClass: .batch,
                 alive: (alive.all + newInteractive.count, alive.reserved + newInteractive.filter { $0.capacity == .reserved }.count),
                 now: now)
-            for (replicaClass, plan) in [(ReplicaClass.interactive, interactivePlan), (.batch, batchPlan)] {
+            for (replicaClass, plan) in [(WorkloadClass.interactive, interactivePlan), (.batch, batchPlan)] {
                 for bin in plan.newBins {
                     guard let offer else { continue }
                     let node = Node(
@@ -50,7 +52,7 @@ extension ReconcileRound {
     /// Releases `nodes` (empty: ready without replicas, or provisioning), spot and on-demand
     /// before reserved; reserved ones are kept while `keepsIdleReservedNodes` and no more than
     /// the offer's reserved count are alive.
-    mutating func release(_ nodes: [Node], key: OfferKey) throws(AllocationError) {
+    mutating func release(_ nodes: [Node], key: PoolKey) throws(AllocationError) {
         var reservedAlive = aliveCounts(key).reserved
         let reservedPaid = offers[key]?.reservedNodes ?? 0
         for node in nodes.sorted(by: { ($0.capacity.releaseRank, $0.id) < ($1.capacity.releaseRank, $1.id) }) {

@@ -5,7 +5,7 @@ extension ReconcileRound {
     mutating func releaseEmptyNodes() throws(AllocationError) {
         var empty = unneeded
         for node in pool.nodes.values where node.state == .ready && (pool.usage[node.id]?.isEmpty ?? true) {
-            empty[OfferKey(region: node.region, gpuType: node.gpuType), default: []].append(node)
+            empty[node.pool, default: []].append(node)
         }
         for key in empty.keys.sorted() {
             try release(empty[key] ?? [], key: key)

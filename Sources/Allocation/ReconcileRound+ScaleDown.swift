@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension ReconcileRound {
     /// Brings every (model, region) with more live replicas than its target (0 without a
     /// target) down to it: surplus pending replicas are removed (newest first), then placed ones
@@ -7,9 +9,9 @@ extension ReconcileRound {
     /// Taking from the least-loaded nodes first empties whole nodes (consolidation); loads are
     /// read as the phase goes, so a node one model is emptying is preferred by the next model.
     mutating func scaleDown() throws(AllocationError) {
-        var live: [TargetKey: [ReplicaID]] = [:]
+        var live: [ModelRegion: [ReplicaID]] = [:]
         for replica in pool.replicas.values where replica.isLive {
-            live[TargetKey(model: replica.model, region: replica.region), default: []].append(replica.id)
+            live[replica.modelRegion, default: []].append(replica.id)
         }
         for key in live.keys.sorted() {
             let ids = live[key] ?? []

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The working state of one reconcile round: a copy of the pool that every emitted action is
 /// applied to at once, so each phase sees the effect of the ones before.
 struct ReconcileRound {
@@ -6,13 +8,13 @@ struct ReconcileRound {
     let round: Int
     let now: Int64
     let settings: AllocationSettings
-    let offers: [OfferKey: NodeOffer]
-    let targets: [TargetKey: ReplicaTarget]
+    let offers: [PoolKey: NodeOffer]
+    let targets: [ModelRegion: ReplicaTarget]
     /// Provisioning nodes no longer needed, released with the empty ready nodes at the end of
     /// the round so that the release order (spot, on demand, reserved) holds across both.
-    var unneeded: [OfferKey: [Node]] = [:]
+    var unneeded: [PoolKey: [Node]] = [:]
 
-    init(pool: NodePool, now: Int64, settings: AllocationSettings, offers: [OfferKey: NodeOffer], targets: [TargetKey: ReplicaTarget]) {
+    init(pool: NodePool, now: Int64, settings: AllocationSettings, offers: [PoolKey: NodeOffer], targets: [ModelRegion: ReplicaTarget]) {
         self.pool = pool
         self.round = pool.nextRound
         self.now = now
@@ -29,10 +31,10 @@ struct ReconcileRound {
     }
 
     /// Alive nodes of one region and GPU type, and how many of them are reserved.
-    func aliveCounts(_ key: OfferKey) -> (all: Int, reserved: Int) {
+    func aliveCounts(_ key: PoolKey) -> (all: Int, reserved: Int) {
         var all = 0
         var reserved = 0
-        for node in pool.nodes.values where node.isAlive && node.region == key.region && node.gpuType == key.gpuType {
+        for node in pool.nodes.values where node.isAlive && node.pool == key {
             all += 1
             if node.capacity == .reserved { reserved += 1 }
         }

@@ -1,3 +1,5 @@
+public import Vocabulary
+
 /// One running copy of a model, with the shape it needs.
 ///
 /// A replica takes whole GPUs (`gpus`) and `memoryGiB` of their memory; it keeps its shape when
@@ -16,7 +18,7 @@ public struct Replica: Sendable, Hashable, Codable {
     /// GPU memory taken, GiB (at most `gpus` × the node's memory per GPU).
     public var memoryGiB: Int
     /// Interactive or batch.
-    public var replicaClass: ReplicaClass
+    public var replicaClass: WorkloadClass
     /// Seconds from placement to serving (weights loaded, warmed up).
     public var coldStartSeconds: Int64
     /// Pending, loading, serving or draining.
@@ -34,7 +36,7 @@ public struct Replica: Sendable, Hashable, Codable {
 
     public init(
         id: ReplicaID, model: String, region: String, gpuType: String, gpus: Int, memoryGiB: Int,
-        replicaClass: ReplicaClass, coldStartSeconds: Int64, state: ReplicaState, node: NodeID?,
+        replicaClass: WorkloadClass, coldStartSeconds: Int64, state: ReplicaState, node: NodeID?,
         createdAt: Int64, placedAt: Int64? = nil, servingAt: Int64? = nil, drainingSince: Int64? = nil
     ) {
         self.id = id
@@ -52,6 +54,12 @@ public struct Replica: Sendable, Hashable, Codable {
         self.servingAt = servingAt
         self.drainingSince = drainingSince
     }
+
+    /// The replica's model and region.
+    public var modelRegion: ModelRegion { ModelRegion(model: model, region: region) }
+
+    /// The pool it runs in: its region and GPU type.
+    public var pool: PoolKey { PoolKey(region: region, gpuType: gpuType) }
 
     /// Counts towards its target: pending, loading or serving (not draining).
     public var isLive: Bool { state != .draining }

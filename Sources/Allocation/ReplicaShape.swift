@@ -1,3 +1,5 @@
+public import Vocabulary
+
 /// What one replica of a model needs.
 public struct ReplicaShape: Sendable, Hashable, Codable {
     /// GPU type it runs on (e.g. `H100`).
@@ -7,11 +9,11 @@ public struct ReplicaShape: Sendable, Hashable, Codable {
     /// GPU memory per replica, GiB: at least 0 and at most `gpus` × the offer's memory per GPU.
     public var memoryGiB: Int
     /// Interactive or batch.
-    public var replicaClass: ReplicaClass
+    public var replicaClass: WorkloadClass
     /// Seconds from placement to serving, at least 0.
     public var coldStartSeconds: Int64
 
-    public init(gpuType: String, gpus: Int, memoryGiB: Int, replicaClass: ReplicaClass, coldStartSeconds: Int64) {
+    public init(gpuType: String, gpus: Int, memoryGiB: Int, replicaClass: WorkloadClass, coldStartSeconds: Int64) {
         self.gpuType = gpuType
         self.gpus = gpus
         self.memoryGiB = memoryGiB

@@ -1,3 +1,5 @@
+public import Vocabulary
+
 /// The desired number of live replicas of one model in one region, with the model's shape.
 ///
 /// The lead maps a plan step onto these (`ModelPlan` replicas at the step being executed).
@@ -18,4 +20,10 @@ public struct ReplicaTarget: Sendable, Hashable, Codable {
         self.replicas = replicas
         self.shape = shape
     }
+
+    /// The target's model and region.
+    public var modelRegion: ModelRegion { ModelRegion(model: model, region: region) }
+
+    /// The pool its replicas run in: its region and the shape's GPU type.
+    public var pool: PoolKey { PoolKey(region: region, gpuType: shape.gpuType) }
 }

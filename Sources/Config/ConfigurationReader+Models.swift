@@ -1,4 +1,5 @@
 import Planning
+import Vocabulary
 
 extension ConfigurationReader {
     static let modelKeys = [

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Every candidate model's point forecasts for one series, per fit: one fit per backtest origin
 /// and a last one on the whole history. Values are on the scaled series (u = y / scale).
 struct CandidatePaths: Sendable {

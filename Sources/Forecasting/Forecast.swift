@@ -1,3 +1,5 @@
+public import Vocabulary
+
 /// A forecast of one series: for each future step, a point value and quantiles, with the model
 /// chosen by backtest and how it scored.
 public struct Forecast: Sendable, Equatable {
@@ -8,8 +10,8 @@ public struct Forecast: Sendable, Equatable {
     /// `quantiles[k][h]` is the `levels[k]` quantile at future step `h`; non-decreasing in `k`,
     /// and never negative when the history is non-negative.
     public var quantiles: [[Double]]
-    /// Name of the chosen model (see `ModelKind`), e.g. `harmonic-log+ar`.
-    public var model: String
+    /// The chosen model, e.g. `harmonic-log+ar`.
+    public var model: ModelKind
     /// Rolling-origin backtest MASE of the chosen model (mean absolute error over the backtest
     /// windows divided by the in-sample MAE of seasonal naive); lower is better. Nil when the
     /// history is too short to backtest.
@@ -23,7 +25,7 @@ public struct Forecast: Sendable, Equatable {
     /// Every candidate that was scored, best first (name and backtest MASE).
     public var candidates: [CandidateScore]
 
-    public init(point: [Double], levels: [Double], quantiles: [[Double]], model: String = "",
+    public init(point: [Double], levels: [Double], quantiles: [[Double]], model: ModelKind,
                 backtestMASE: Double? = nil, seasonalNaiveMASE: Double? = nil, coverage95: Double? = nil,
                 candidates: [CandidateScore] = []) {
         self.point = point
@@ -39,15 +41,15 @@ public struct Forecast: Sendable, Equatable {
 
 /// One candidate model's backtest result, and (when asked for) its own calibrated forecast.
 public struct CandidateScore: Sendable, Equatable {
-    /// The model's name.
-    public var model: String
+    /// The model.
+    public var model: ModelKind
     /// Its rolling-origin backtest MASE (nil without backtests).
     public var backtestMASE: Double?
     /// Its forecast (same shape as the chosen one); present when
     /// `ForecastOptions.keepCandidateForecasts` is set.
     public var forecast: Forecast?
 
-    public init(model: String, backtestMASE: Double?, forecast: Forecast? = nil) {
+    public init(model: ModelKind, backtestMASE: Double?, forecast: Forecast? = nil) {
         self.model = model
         self.backtestMASE = backtestMASE
         self.forecast = forecast

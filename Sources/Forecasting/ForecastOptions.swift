@@ -1,3 +1,5 @@
+public import Vocabulary
+
 /// How to forecast: quantile levels, seasonalities, backtest origins, calendar, penalties.
 public struct ForecastOptions: Sendable, Equatable {
     /// Quantile levels returned per step (strictly inside (0, 1); sorted and de-duplicated).

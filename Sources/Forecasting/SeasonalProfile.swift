@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Which seasonal periods and models a history of a given length supports.
 ///
 /// Short histories get fewer seasonalities: a period P (in steps) is used only when the history

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Scores every candidate on the backtest windows and turns the chosen one (and, if asked,
 /// every candidate) into a calibrated `Forecast`.
 struct Selection: Sendable {
@@ -22,7 +24,7 @@ struct Selection: Sendable {
         let naive = scored.first { $0.model == .seasonalNaive }?.mase
         let ranked = scored.sorted { ($0.mase ?? .infinity) < ($1.mase ?? .infinity) }
         let candidatesOut = ranked.map { entry in
-            CandidateScore(model: entry.model.rawValue, backtestMASE: entry.mase,
+            CandidateScore(model: entry.model, backtestMASE: entry.mase,
                            forecast: engine.options.keepCandidateForecasts
                                ? assemble(entry.model, entry.mase, naive, candidates, prepared, transform) : nil)
         }
@@ -93,7 +95,7 @@ struct Selection: Sendable {
             for k in 0..<levels.count { quantiles[k][h] = Self.finite(column[k] * p.scale) }
         }
         return Forecast(point: point.map { Self.finite($0 * p.scale) }, levels: levels, quantiles: quantiles,
-                        model: model.rawValue, backtestMASE: modelMASE, seasonalNaiveMASE: naiveMASE,
+                        model: model, backtestMASE: modelMASE, seasonalNaiveMASE: naiveMASE,
                         coverage95: coverage)
     }
 

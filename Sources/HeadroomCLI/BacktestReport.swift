@@ -57,11 +57,11 @@ struct BacktestReport {
                     var naiveMASE: Double?
                     for candidate in forecast.candidates {
                         guard let own = candidate.forecast else { continue }
-                        let score = report.add(candidate.model, own, actual: actual, scale: scale)
-                        if candidate.model == "seasonal-naive" { naiveMASE = score }
+                        let score = report.add(candidate.model.rawValue, own, actual: actual, scale: scale)
+                        if candidate.model == .seasonalNaive { naiveMASE = score }
                     }
                     let autoMASE = report.add(automatic, forecast, actual: actual, scale: scale)
-                    report.chosen[forecast.model, default: 0] += 1
+                    report.chosen[forecast.model.rawValue, default: 0] += 1
                     if let autoMASE, let naiveMASE {
                         report.perSeries[member].auto += autoMASE
                         report.perSeries[member].naive += naiveMASE

@@ -66,7 +66,7 @@ struct ForecastBenchCommand: ParsableCommand {
         var chosen: [String: Int] = [:]
         var autoMASE = 0.0, naiveMASE = 0.0, scored = 0
         for case let .success(forecast) in results {
-            chosen[forecast.model, default: 0] += 1
+            chosen[forecast.model.rawValue, default: 0] += 1
             if let a = forecast.backtestMASE, let b = forecast.seasonalNaiveMASE {
                 autoMASE += a
                 naiveMASE += b

@@ -3,6 +3,7 @@ import Foundation
 import Planning
 import Store
 import Traffic
+import Vocabulary
 
 /// `headroom plan show`: one model's plan in one region, as a table or JSON.
 struct PlanShowCommand: ParsableCommand {
@@ -38,11 +39,12 @@ struct PlanShowCommand: ParsableCommand {
         guard let plan = try? JSONDecoder().decode(FleetPlan.self, from: Data(run.plan.utf8)) else {
             throw CommandFailure("plan #\(run.id) cannot be read by this version of Headroom")
         }
-        guard let modelPlan = plan.models.first(where: { $0.model == model && $0.region == region }) else {
-            let planned = plan.models.map { "\($0.model)/\($0.region)" }.joined(separator: ", ")
+        let key = ModelRegion(model: model, region: region)
+        guard let modelPlan = plan.models.first(where: { $0.modelRegion == key }) else {
+            let planned = plan.models.map(\.modelRegion.description).joined(separator: ", ")
             throw CommandFailure("plan #\(run.id) has no plan for \(model) in \(region); it plans \(planned)")
         }
-        let pool = plan.capacity.first { $0.region == region && $0.gpuType == modelPlan.gpuType }
+        let pool = plan.capacity.first { $0.pool == modelPlan.pool }
         switch format {
         case .json:
             let encoder = JSONEncoder()

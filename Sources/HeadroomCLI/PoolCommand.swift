@@ -2,6 +2,7 @@ import Allocation
 import ArgumentParser
 import Jobs
 import Store
+import Vocabulary
 
 /// `headroom pool`: the node pool the allocation engine drives.
 struct PoolCommand: ParsableCommand {
@@ -45,21 +46,24 @@ struct PoolTable {
         let alive = pool.nodes.values.filter(\.isAlive)
         guard !alive.isEmpty || !pool.replicas.isEmpty else { return "the pool is empty" }
         var replicas = [["model", "region", "pending", "loading", "serving", "draining"]]
-        let byModel = Dictionary(grouping: pool.replicas.values) { "\($0.model)\u{0}\($0.region)" }
+        let byModel = Dictionary(grouping: pool.replicas.values, by: \.modelRegion)
         for key in byModel.keys.sorted() {
             let group = byModel[key] ?? []
             let count = { (state: ReplicaState) in String(group.filter { $0.state == state }.count) }
             replicas.append([group[0].model, group[0].region, count(.pending), count(.loading), count(.serving), count(.draining)])
         }
         var nodes = [["region", "GPU", "class", "reserved", "on-demand", "spot", "provisioning", "GPUs used / on ready nodes"]]
-        let byGroup = Dictionary(grouping: alive) { "\($0.region)\u{0}\($0.gpuType)\u{0}\($0.replicaClass.rawValue)" }
-        for key in byGroup.keys.sorted() {
-            let group = byGroup[key] ?? []
-            let count = { (capacity: NodeCapacity) in String(group.filter { $0.capacity == capacity }.count) }
-            let ready = group.filter { $0.state != .provisioning }
-            nodes.append([group[0].region, group[0].gpuType, group[0].replicaClass.rawValue, count(.reserved), count(.onDemand),
-                          count(.spot), String(group.count - ready.count),
-                          "\(ready.reduce(0) { $0 + pool.usedGPUs(on: $1.id) }) / \(ready.reduce(0) { $0 + $1.gpus })"])
+        let byPool = Dictionary(grouping: alive, by: \.pool)
+        for key in byPool.keys.sorted() {
+            let byClass = Dictionary(grouping: byPool[key] ?? [], by: \.replicaClass)
+            for replicaClass in byClass.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+                let group = byClass[replicaClass] ?? []
+                let count = { (capacity: CapacityType) in String(group.filter { $0.capacity == capacity }.count) }
+                let ready = group.filter { $0.state != .provisioning }
+                nodes.append([key.region, key.gpuType, replicaClass.rawValue, count(.reserved), count(.onDemand),
+                              count(.spot), String(group.count - ready.count),
+                              "\(ready.reduce(0) { $0 + pool.usedGPUs(on: $1.id) }) / \(ready.reduce(0) { $0 + $1.gpus })"])
+            }
         }
         let efficiency = metrics.packingEfficiency.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
         let ready = metrics.meanSecondsToReady.map { String(format: "%.0f s", $0) } ?? "-"

@@ -60,7 +60,7 @@ public struct EmbeddedPoolProvider: PoolProvider {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return PoolActionRecord(round: action.id.round, position: action.id.index, at: action.at,
-                                kind: action.kind.name, action: String(decoding: try encoder.encode(action), as: UTF8.self))
+                                kind: action.kind.name.rawValue, action: String(decoding: try encoder.encode(action), as: UTF8.self))
     }
 
     static func decode(_ record: PoolActionRecord) throws -> Action {

@@ -3,6 +3,7 @@ import Foundation
 public import Planning
 public import Store
 import Traffic
+import Vocabulary
 
 /// The execute job: drives the node pool towards the newest plan's replicas at `now`.
 ///
@@ -73,7 +74,7 @@ public struct ExecuteJob: Sendable {
             let shape = ReplicaShape(
                 gpuType: profile.gpuType, gpus: profile.gpusPerReplica,
                 memoryGiB: Int(profile.gpuMemoryGiB.rounded(.up)),
-                replicaClass: profile.workloadClass == .batch ? .batch : .interactive,
+                replicaClass: profile.workloadClass,
                 coldStartSeconds: Int64(profile.coldStartSeconds.rounded(.up)))
             return ReplicaTarget(model: model.model, region: model.region, replicas: model.launchedReplicas[step], shape: shape)
         }
@@ -86,7 +87,7 @@ public struct ExecuteJob: Sendable {
                   let offer = configuration.offers[split.region]?[split.gpuType] else {
                 throw ExecuteJobError.notConfigured(model: "\(split.gpuType) in \(split.region)")
             }
-            var provisioning: [NodeCapacity: Int64] = [
+            var provisioning: [CapacityType: Int64] = [
                 .reserved: Int64(offer.reserved.provisioningSeconds.rounded(.up)),
                 .onDemand: Int64(offer.onDemand.provisioningSeconds.rounded(.up)),
             ]
@@ -96,11 +97,6 @@ public struct ExecuteJob: Sendable {
                              reservedNodes: split.reservedNodes, allowsSpot: offer.spot != nil)
         }
     }
-}
-
-extension ActionKind {
-    /// The action's name as stored: `provision`, `node-ready`, `place`, ...
-    var name: String { String(description.prefix { $0 != " " }) }
 }
 
 /// Why the execute job changed nothing.

@@ -66,7 +66,7 @@ public struct ForecastJob: Sendable {
                 case .success(let forecast):
                     levels = forecast.levels
                     forecasts.append(SeriesForecast(
-                        series: item, model: forecast.model, error: nil, backtestMASE: forecast.backtestMASE,
+                        series: item, model: forecast.model.rawValue, error: nil, backtestMASE: forecast.backtestMASE,
                         seasonalNaiveMASE: forecast.seasonalNaiveMASE, coverage95: forecast.coverage95, start: end,
                         point: forecast.point,
                         quantiles: forecast.point.indices.map { h in forecast.quantiles.map { $0[h] } }))

@@ -3,6 +3,7 @@ import Foundation
 public import Planning
 public import Store
 import Traffic
+import Vocabulary
 
 /// The plan job: plans the fleet from the latest forecast run and records the plan as a new
 /// version linked to that run.
@@ -27,12 +28,14 @@ public struct PlanJob: Sendable {
     public func run(on database: AppDatabase) throws -> (run: StoredPlanRun, plan: FleetPlan) {
         guard let forecasts = try database.latestForecastRun() else { throw PlanJobError.noForecast }
         let requests = forecasts.forecasts.filter { $0.series.key.metric == .requests && $0.model != nil }
-        var byKey: [String: SeriesForecast] = [:]
-        for forecast in requests { byKey["\(forecast.series.key.model)\u{0}\(forecast.series.key.region)"] = forecast }
+        var byKey: [ModelRegion: SeriesForecast] = [:]
+        for forecast in requests {
+            byKey[ModelRegion(model: forecast.series.key.model, region: forecast.series.key.region)] = forecast
+        }
         var demand: [PlanDemand] = []
         for (name, profile) in configuration.models.sorted(by: { $0.key < $1.key }) {
             for region in profile.regions {
-                guard let forecast = byKey["\(name)\u{0}\(region)"] else { continue }
+                guard let forecast = byKey[ModelRegion(model: name, region: region)] else { continue }
                 demand.append(try Self.demand(forecast, levels: forecasts.levels, on: database,
                                               window: configuration.settings.reservationWindowSeconds))
             }

@@ -1,3 +1,5 @@
+public import Vocabulary
+
 /// Reserved / on-demand / spot capacity of one GPU type in one region, pooled over the models
 /// that share it, with its expected cost.
 public struct CapacitySplit: Sendable, Hashable, Codable {
@@ -42,4 +44,9 @@ public struct CapacitySplit: Sendable, Hashable, Codable {
     /// Monthly cost of holding the window's peak all the time, on demand and reserved.
     public var staticPeakOnDemandMonthlyUSD: Double
     public var staticPeakReservedMonthlyUSD: Double
+}
+
+extension CapacitySplit {
+    /// The pool (region and GPU type) this split is for.
+    public var pool: PoolKey { PoolKey(region: region, gpuType: gpuType) }
 }

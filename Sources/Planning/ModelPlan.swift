@@ -1,3 +1,5 @@
+public import Vocabulary
+
 /// The plan of one model in one region: replicas per step and the schedule that realises it.
 ///
 /// Arrays are per planning step, the step `i` starting at `start + i × stepSeconds` (Unix s).
@@ -43,4 +45,11 @@ public struct ModelPlan: Sendable, Hashable, Codable {
     public var maxBacklogRequests: Double?
     /// Batch class: the most requests past their deadline at any step (0 when all deadlines hold).
     public var lateRequests: Double?
+}
+
+extension ModelPlan {
+    /// The model and region this plan is for.
+    public var modelRegion: ModelRegion { ModelRegion(model: model, region: region) }
+    /// The pool (region and GPU type) its replicas run in.
+    public var pool: PoolKey { PoolKey(region: region, gpuType: gpuType) }
 }

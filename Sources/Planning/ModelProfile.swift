@@ -1,3 +1,5 @@
+public import Vocabulary
+
 /// How one served model behaves on its GPU, and the rules for scaling it.
 public struct ModelProfile: Sendable, Hashable, Codable {
     /// The model's name, as in the traffic series.

@@ -1,4 +1,5 @@
 public import Traffic
+public import Vocabulary
 
 /// The demand of one model in one region, as the planner takes it: the forecast ahead and the
 /// recent actual history, both in requests per step.
@@ -37,4 +38,9 @@ public struct PlanDemand: Sendable, Hashable {
         self.history = history
         self.currentReplicas = currentReplicas
     }
+}
+
+extension PlanDemand {
+    /// The model and region this demand is for.
+    public var modelRegion: ModelRegion { ModelRegion(model: model, region: region) }
 }

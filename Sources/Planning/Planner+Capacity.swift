@@ -4,13 +4,12 @@ extension Planner {
     func splitCapacity(_ results: [ModelResult], now: Int64) throws(PlanningError) -> [CapacitySplit] {
         let step = configuration.settings.step.seconds
         let stepHours = Double(step) / 3_600
-        var pools: [String: [ModelResult]] = [:]
-        for result in results { pools["\(result.plan.region)\u{0}\(result.plan.gpuType)", default: []].append(result) }
+        let pools = Dictionary(grouping: results, by: \.plan.pool)
         var splits: [CapacitySplit] = []
         for key in pools.keys.sorted() {
-            guard let members = pools[key], let first = members.first else { continue }
-            let region = first.plan.region
-            let gpuName = first.plan.gpuType
+            guard let members = pools[key] else { continue }
+            let region = key.region
+            let gpuName = key.gpuType
             guard let offer = configuration.offers[region]?[gpuName], let gpu = configuration.gpuTypes[gpuName] else {
                 throw .invalidConfiguration("no GPU type or prices for \(gpuName) in \(region)")
             }

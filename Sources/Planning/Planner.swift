@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Makes fleet plans from demand forecasts: replicas with batching, the pre-scale schedule, and
 /// the reserved / on-demand / spot split per region and GPU type. Pure: values in, values out.
 public struct Planner: Sendable {
@@ -16,14 +18,14 @@ public struct Planner: Sendable {
     /// - Throws: ``PlanningError`` naming the model and region of the first bad demand.
     public func plan(demand: [PlanDemand], now: Int64) throws(PlanningError) -> FleetPlan {
         let step = configuration.settings.step.seconds
-        var seen = Set<String>()
+        var seen = Set<ModelRegion>()
         var results: [ModelResult] = []
-        for entry in demand.sorted(by: { ($0.model, $0.region) < ($1.model, $1.region) }) {
+        for entry in demand.sorted(by: { $0.modelRegion < $1.modelRegion }) {
             guard let profile = configuration.models[entry.model] else { throw .unknownModel(model: entry.model) }
             guard profile.regions.contains(entry.region) else {
                 throw .regionNotServed(model: entry.model, region: entry.region)
             }
-            guard seen.insert("\(entry.model)\u{0}\(entry.region)").inserted else {
+            guard seen.insert(entry.modelRegion).inserted else {
                 throw .duplicateDemand(model: entry.model, region: entry.region)
             }
             guard let offer = configuration.offers[entry.region]?[profile.gpuType] else {
@@ -37,16 +39,18 @@ public struct Planner: Sendable {
         }
         var warnings: [String] = []
         for name in configuration.models.keys.sorted() {
-            for region in configuration.models[name]?.regions ?? [] where !seen.contains("\(name)\u{0}\(region)") {
-                warnings.append("\(name)/\(region): no demand given, not planned")
+            for region in configuration.models[name]?.regions ?? [] {
+                let key = ModelRegion(model: name, region: region)
+                guard !seen.contains(key) else { continue }
+                warnings.append("\(key): no demand given, not planned")
             }
         }
         for result in results where result.plan.cappedSteps > 0 {
-            warnings.append("\(result.plan.model)/\(result.plan.region): demand exceeds the cap of "
+            warnings.append("\(result.plan.modelRegion): demand exceeds the cap of "
                 + "\(configuration.models[result.plan.model]?.maxReplicas ?? 0) replicas in \(result.plan.cappedSteps) steps")
         }
         for result in results where result.plan.uncoveredSteps > 0 {
-            warnings.append("\(result.plan.model)/\(result.plan.region): capacity cannot be ready in time in "
+            warnings.append("\(result.plan.modelRegion): capacity cannot be ready in time in "
                 + "\(result.plan.uncoveredSteps) steps (current replicas too low for the scale-up rate limit)")
         }
         let capacity = try splitCapacity(results, now: now)

@@ -1,4 +1,5 @@
 import Planning
+import Vocabulary
 
 extension CostReport {
     /// Buys one step of one pool the way the planner's cost breakdown does, and charges each

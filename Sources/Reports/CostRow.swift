@@ -1,4 +1,4 @@
-public import Planning
+public import Vocabulary
 
 /// One row of a cost report: the GPU-hours of one capacity type of one GPU type, for one charge
 /// period and (as grouped) one model and region, with their cost in USD.

@@ -23,7 +23,7 @@ struct IndexedRun: Sendable {
         self.end = end
         step = plan.stepSeconds
         pools = plan.capacity.map { split in
-            IndexedPool(split: split, members: planned.filter { $0.region == split.region && $0.gpuType == split.gpuType })
+            IndexedPool(split: split, members: planned.filter { $0.pool == split.pool })
         }
     }
 }

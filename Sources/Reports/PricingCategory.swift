@@ -1,4 +1,4 @@
-public import Planning
+public import Vocabulary
 
 /// FOCUS `PricingCategory`: how the rate of a charge was set.
 public enum PricingCategory: String, Sendable, Hashable, CaseIterable {

@@ -117,7 +117,7 @@ extension PlanDocument {
     /// (Unix seconds; nil leaves that side open).
     init(run: StoredPlanRun, plan: FleetPlan, model: String?, region: String?, from: Int64? = nil, to: Int64? = nil) {
         let models = plan.models.filter { (model == nil || $0.model == model) && (region == nil || $0.region == region) }
-        let pools = Set(models.map { "\($0.region)\u{0}\($0.gpuType)" })
+        let pools = Set(models.map(\.pool))
         self.init(
             id: run.id, createdAt: run.createdAt, forecastRunId: run.forecastRunID, configSha256: run.configSHA256,
             start: Timestamp.format(run.start), end: Timestamp.format(run.start + Int64(run.steps) * run.stepSeconds),
@@ -127,7 +127,7 @@ extension PlanDocument {
                          savingsVersusOnDemandMonthlyUsd: plan.totals.savingsVersusOnDemandMonthlyUSD,
                          withinBudget: run.withinBudget),
             models: models.map { Model($0, from: from ?? .min, to: to ?? .max) },
-            capacity: plan.capacity.filter { pools.contains("\($0.region)\u{0}\($0.gpuType)") }.map(Pool.init),
+            capacity: plan.capacity.filter { pools.contains($0.pool) }.map(Pool.init),
             warnings: plan.warnings)
     }
 }

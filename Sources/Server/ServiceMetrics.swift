@@ -4,6 +4,7 @@ import Jobs
 import Metrics
 import Prometheus
 import Store
+import Vocabulary
 
 /// The service's Prometheus metrics, through swift-metrics. Requests per route (count and
 /// latency histogram) come from Hummingbird's `MetricsMiddleware`; this type adds the domain:
@@ -65,7 +66,7 @@ public struct ServiceMetrics: Sendable {
         Gauge(label: "headroom_pool_gpus_on_ready_nodes").record(Double(pool.gpusOnReadyNodes))
         Gauge(label: "headroom_pool_packing_efficiency").record(pool.packingEfficiency ?? 0)
         Gauge(label: "headroom_pool_stranded_gpus").record(Double(pool.strandedGPUs))
-        for capacity in NodeCapacity.allCases {
+        for capacity in CapacityType.allCases {
             Gauge(label: "headroom_pool_nodes", dimensions: [("capacity_type", capacity.rawValue)])
                 .record(Double(pool.nodesByCapacity[capacity] ?? 0))
         }

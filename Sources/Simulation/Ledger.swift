@@ -1,4 +1,5 @@
 import Planning
+import Vocabulary
 
 /// Adds up a replay: serving per model, replica time, and cost per pool and step.
 ///
@@ -11,10 +12,10 @@ struct Ledger {
     let stepsPerDay: Int
     let stepSeconds: Double
     var totals: [StepTally]
-    var reservedNodes: [String: Int] = [:]
-    let prices: [String: PoolPrices]
+    var reservedNodes: [PoolKey: Int] = [:]
+    let prices: [PoolKey: PoolPrices]
     /// Interactive and batch GPU-hours run by each pool in the current step.
-    var stepGPUHours: [String: (interactive: Double, batch: Double)] = [:]
+    var stepGPUHours: [PoolKey: (interactive: Double, batch: Double)] = [:]
     var stepReplicas = 0
     var peakReplicas = 0
     var gpuHours: [CapacityType: Double] = [:]
@@ -29,7 +30,7 @@ struct Ledger {
         prices = Dictionary(grouping: members, by: \.pool).mapValues { PoolPrices(members: $0) }
     }
 
-    mutating func startDay(_ name: String, reservedNodes: [String: Int]) {
+    mutating func startDay(_ name: String, reservedNodes: [PoolKey: Int]) {
         self.reservedNodes = reservedNodes
         daily.append(DayOutcome(day: name, requests: 0, unservedRequests: 0, cost: 0,
                                 reservedNodes: reservedNodes.values.reduce(0, +)))

@@ -1,3 +1,4 @@
+import Vocabulary
 import Planning
 
 /// How one pool (region and GPU type) buys the GPU-hours its replicas run, the way the planner

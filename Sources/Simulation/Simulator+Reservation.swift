@@ -1,17 +1,18 @@
 import Planning
+import Vocabulary
 
 extension Simulator {
-    /// Reserved nodes per pool (`region/GPU type`) for a day of the reactive or static policy:
+    /// Reserved nodes per pool (region and GPU type) for a day of the reactive or static policy:
     /// the same ``ReservationOptimizer`` the planner uses, over the last
     /// `reservationWindowSeconds` before the day, on the GPUs the policy's own rule asks for
     /// (reactive: the autoscaler's recommendation for each step's actual rate; static: its
     /// constant peak replicas). Overflow is priced as the ledger prices it (``PoolPrices``).
     func reservation(_ input: SimulationInput, members: [Member], dayIndex: Int, policy: SimulationPolicy,
-                     staticReplicas: [Int]) -> [String: Int] {
+                     staticReplicas: [Int]) -> [PoolKey: Int] {
         let step = input.step.seconds
         let stepHours = Double(step) / 3_600
         let begin = max(0, dayIndex - Int(configuration.settings.reservationWindowSeconds / step))
-        var nodes: [String: Int] = [:]
+        var nodes: [PoolKey: Int] = [:]
         let pools = Dictionary(grouping: members.indices, by: { members[$0].pool })
         for (key, indices) in pools {
             guard let first = indices.first else { continue }

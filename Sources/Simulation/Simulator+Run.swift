@@ -1,6 +1,7 @@
 import Forecasting
 import Planning
 import Traffic
+import Vocabulary
 
 extension Simulator {
     /// Replays `input` under `policy`.
@@ -43,21 +44,19 @@ extension Simulator {
             let dayIndex = window.firstIndex + day * window.stepsPerDay
             let dayStart = input.start + Int64(dayIndex) * step
             var floors: [[Int]] = []
-            var reserved: [String: Int]
+            var reserved: [PoolKey: Int]
             if planned {
                 let plan = try plan(input, members: members, forecast: days[day], dayIndex: dayIndex,
                                     current: day == 0 ? nil : pools.map(\.launched), configuration: planning)
                 plans.append(plan)
                 floors = members.map { member in
-                    plan.models.first { $0.model == member.profile.name && $0.region == member.offer.region }?
-                        .launchedReplicas ?? []
+                    plan.models.first { $0.modelRegion == member.modelRegion }?.launchedReplicas ?? []
                 }
-                reserved = Dictionary(plan.capacity.map { ("\($0.region)/\($0.gpuType)", $0.reservedNodes) },
-                                      uniquingKeysWith: max)
+                reserved = Dictionary(plan.capacity.map { ($0.pool, $0.reservedNodes) }, uniquingKeysWith: max)
                 if day == 0 {
                     pools = members.enumerated().map { index, member in
-                        let initial = plan.models.first { $0.model == member.profile.name && $0.region == member.offer.region }?
-                            .initialReplicas ?? member.profile.minReplicas
+                        let initial = plan.models.first { $0.modelRegion == member.modelRegion }?.initialReplicas
+                            ?? member.profile.minReplicas
                         return ReplicaPool(replicas: initial, at: Double(dayStart), leadSeconds: member.leadSeconds,
                                            perReplica: member.perReplica, deadlineSeconds: member.deadlineSeconds)
                     }

@@ -1,5 +1,6 @@
 public import Planning
 import Traffic
+import Vocabulary
 
 /// Replays traffic day by day through forecast, plan and a simulated replica pool, and scores
 /// one ``SimulationPolicy`` on cost and served demand. Pure: values in, values out.
@@ -92,6 +93,8 @@ struct Member {
     /// Batch class: the deadline in seconds (at least one step); nil for interactive models.
     var deadlineSeconds: Double?
 
-    /// Pool key: region and GPU type.
-    var pool: String { "\(offer.region)/\(profile.gpuType)" }
+    /// The model and region replayed.
+    var modelRegion: ModelRegion { ModelRegion(model: profile.name, region: offer.region) }
+    /// The pool it runs in: region and GPU type.
+    var pool: PoolKey { PoolKey(region: offer.region, gpuType: profile.gpuType) }
 }

@@ -1,5 +1,6 @@
 import Allocation
 import Testing
+import Vocabulary
 
 /// Every bad input is refused with an error that names it; reconcile is pure, so a refused
 /// round leaves nothing behind (the caller's pool is a value and no action is returned).
@@ -50,7 +51,7 @@ import Testing
     @Test func aPoolReadBackWithBrokenInvariantsIsRefused() {
         let node = Node(id: NodeID(0), region: "r1", gpuType: "H100", gpus: 2, memoryPerGPUGiB: 80, capacity: .spot,
                         replicaClass: .batch, state: .ready, requestedAt: 0, readyDueAt: 0, readyAt: 0)
-        func replica(_ n: Int, gpus: Int = 1, _ replicaClass: ReplicaClass = .batch, node: NodeID? = NodeID(0), state: ReplicaState = .serving) -> Replica {
+        func replica(_ n: Int, gpus: Int = 1, _ replicaClass: WorkloadClass = .batch, node: NodeID? = NodeID(0), state: ReplicaState = .serving) -> Replica {
             Replica(id: ReplicaID(n), model: "m", region: "r1", gpuType: "H100", gpus: gpus, memoryGiB: 10,
                     replicaClass: replicaClass, coldStartSeconds: 0, state: state, node: node, createdAt: 0)
         }

@@ -1,5 +1,6 @@
 import Allocation
 import Testing
+import Vocabulary
 
 /// Small builders and drivers shared by the allocation tests.
 enum Fixture {
@@ -10,7 +11,7 @@ enum Fixture {
         reserved: Int = 0, reservedDelay: Int64? = 60, spot: Int64? = 90, onDemand: Int64? = 120,
         maxNodes: Int? = nil
     ) -> NodeOffer {
-        var delays: [NodeCapacity: Int64] = [:]
+        var delays: [CapacityType: Int64] = [:]
         if let reservedDelay { delays[.reserved] = reservedDelay }
         if let spot { delays[.spot] = spot }
         if let onDemand { delays[.onDemand] = onDemand }
@@ -20,7 +21,7 @@ enum Fixture {
     }
 
     static func target(
-        _ model: String, _ replicas: Int, gpus: Int = 1, memory: Int? = nil, _ replicaClass: ReplicaClass = .interactive,
+        _ model: String, _ replicas: Int, gpus: Int = 1, memory: Int? = nil, _ replicaClass: WorkloadClass = .interactive,
         region: String = "r1", gpuType: String = "H100", coldStart: Int64 = 30
     ) -> ReplicaTarget {
         ReplicaTarget(

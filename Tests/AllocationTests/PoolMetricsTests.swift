@@ -1,14 +1,15 @@
 import Allocation
 import Testing
+import Vocabulary
 
 @Suite struct PoolMetricsTests {
     @Test func countsPackingFragmentationStatesAndTimeToReady() throws {
-        func node(_ n: Int, _ capacity: NodeCapacity, _ state: NodeState, requested: Int64, ready: Int64?) -> Node {
+        func node(_ n: Int, _ capacity: CapacityType, _ state: NodeState, requested: Int64, ready: Int64?) -> Node {
             Node(id: NodeID(n), region: "r1", gpuType: "H100", gpus: 8, memoryPerGPUGiB: 80, capacity: capacity,
                  replicaClass: n == 1 ? .batch : .interactive, state: state, requestedAt: requested,
                  readyDueAt: requested + 100, readyAt: ready, terminatedAt: state == .terminated ? 500 : nil)
         }
-        func replica(_ n: Int, gpus: Int, on node: Int, _ replicaClass: ReplicaClass = .interactive) -> Replica {
+        func replica(_ n: Int, gpus: Int, on node: Int, _ replicaClass: WorkloadClass = .interactive) -> Replica {
             Replica(id: ReplicaID(n), model: "m\(node)", region: "r1", gpuType: "H100", gpus: gpus, memoryGiB: gpus * 50,
                     replicaClass: replicaClass, coldStartSeconds: 0, state: .serving, node: NodeID(node), createdAt: 0)
         }

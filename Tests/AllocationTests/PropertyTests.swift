@@ -1,10 +1,11 @@
 import Allocation
 import PropertyBased
 import Testing
+import Vocabulary
 
 /// Invariants over random fleets, targets and node losses.
 @Suite struct PropertyTests {
-    static let shapes: [(model: String, gpus: Int, replicaClass: ReplicaClass)] = [
+    static let shapes: [(model: String, gpus: Int, replicaClass: WorkloadClass)] = [
         ("chat", 1, .interactive), ("code", 3, .interactive), ("embed", 2, .batch), ("train", 4, .batch),
     ]
 

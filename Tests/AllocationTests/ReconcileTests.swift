@@ -1,5 +1,6 @@
 import Allocation
 import Testing
+import Vocabulary
 
 @Suite struct ReconcileTests {
     let offers = [Fixture.offer(reserved: 1)]
@@ -95,7 +96,7 @@ import Testing
         for keeps in [false, true] {
             let allocator = Allocator(settings: AllocationSettings(keepsIdleReservedNodes: keeps))
             let down = try Fixture.settle(up.pool, empty, offers, from: up.now, rounds: 5, allocator: allocator)
-            let released = down.log.compactMap { action -> NodeCapacity? in
+            let released = down.log.compactMap { action -> CapacityType? in
                 guard case .release(let id) = action.kind else { return nil }
                 return up.pool.nodes[id]?.capacity
             }

@@ -32,7 +32,7 @@ func expectWellFormed(_ forecast: Forecast, horizon: Int, nonNegative: Bool,
     let chosen = try #require(forecast.backtestMASE)
     let naive = try #require(forecast.seasonalNaiveMASE)
     #expect(chosen < 0.8 * naive, "chosen \(forecast.model) \(chosen) vs naive \(naive)")
-    #expect(forecast.model != "seasonal-naive")
+    #expect(forecast.model != .seasonalNaive)
     let coverage = try #require(forecast.coverage95)
     #expect(coverage > 0.8)
     // The truth (without noise) is close to the median.

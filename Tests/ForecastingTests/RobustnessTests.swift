@@ -60,8 +60,8 @@ func shortHistoriesDegradeGracefully(length: Int) throws {
     let values = SyntheticSeries.hourly(count: length)
     let forecast = try run(values, horizon: 30)
     expectWellFormed(forecast, horizon: 30, nonNegative: true)
-    if length < 48 { #expect(forecast.model == "seasonal-naive") }
-    if length < 24 * 14 { #expect(!forecast.candidates.contains { $0.model == "seasonal-naive-long" }) }
+    if length < 48 { #expect(forecast.model == .seasonalNaive) }
+    if length < 24 * 14 { #expect(!forecast.candidates.contains { $0.model == .seasonalNaiveLong }) }
 }
 
 @Test func dailyAndMinuteStepsWork() throws {
@@ -93,7 +93,7 @@ func shortHistoriesDegradeGracefully(length: Int) throws {
     let values = SyntheticSeries.hourly(count: 24 * 21).map { $0 - 120 }
     let forecast = try run(values)
     expectWellFormed(forecast, horizon: 24, nonNegative: false)
-    #expect(!forecast.candidates.contains { $0.model.contains("log") })
+    #expect(!forecast.candidates.contains { $0.model.rawValue.contains("log") })
     #expect(forecast.quantiles.joined().contains { $0 < 0 })
 }
 

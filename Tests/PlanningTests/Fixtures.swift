@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Planning
 import Traffic
+import Vocabulary
 
 /// Small fleets and profiles for the planning tests.
 enum Fixture {

@@ -2,6 +2,7 @@ import Planning
 import Reports
 import Testing
 import Traffic
+import Vocabulary
 
 @Suite struct CostReportTests {
     /// Relative tolerance for sums of floating-point GPU-hours and USD.

@@ -6,6 +6,7 @@ import Darwin
 import Planning
 import Reports
 import Traffic
+import Vocabulary
 
 /// A small fleet planned in code: one H100 pool per region shared by an interactive model (chat,
 /// 1 GPU per replica, in r1 and r2) and a batch model (summarize, 2 GPUs, r1 only, may use spot).

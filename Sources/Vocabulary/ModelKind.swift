@@ -1,5 +1,6 @@
-/// The candidate models, each fitted through LinearAlgebra's least squares.
-public enum ModelKind: String, Sendable, CaseIterable, Equatable {
+/// The candidate forecasting models; the raw value is the name written in CSV, SQLite and
+/// JSON (`harmonic-log+ar`) and is also the ``description``.
+public enum ModelKind: String, CaseIterable, Sendable, Codable, Hashable, CustomStringConvertible {
     /// Same step one season ago (the shortest usable period, else the last value): the baseline.
     case seasonalNaive = "seasonal-naive"
     /// Same step one week (the second period) ago.
@@ -18,11 +19,6 @@ public enum ModelKind: String, Sendable, CaseIterable, Equatable {
     /// Mean of the harmonic-log+ar and ar forecasts.
     case ensemble = "ensemble"
 
-    /// Whether the model needs a harmonic fit.
-    var usesHarmonic: Bool {
-        switch self {
-        case .harmonic, .harmonicLog, .harmonicAR, .harmonicLogAR, .ensemble: return true
-        default: return false
-        }
-    }
+    /// The model's name, e.g. `harmonic-log+ar`.
+    public var description: String { rawValue }
 }

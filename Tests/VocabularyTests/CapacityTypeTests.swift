@@ -1,5 +1,5 @@
-import Planning
 import Testing
+import Vocabulary
 
 @Test func capacityTypesUseTheirConfigurationSpelling() {
     #expect(CapacityType(rawValue: "on-demand") == .onDemand)
