@@ -57,10 +57,11 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Planning", "Traffic"], swiftSettings: swiftSettings),
         // Pure: cron expressions and the scheduler's decisions (which job runs are due, when to wake).
         .target(name: "Scheduling", swiftSettings: swiftSettings),
-        // Reads headroom.yaml into Planning's values, naming the key path of every problem.
+        // Reads headroom.yaml into Planning's values and the jobs' schedule (its keys are those of
+        // Jobs' JobCatalog), naming the key path of every problem.
         .target(
             name: "Config",
-            dependencies: ["Planning", "Traffic", "Scheduling", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Planning", "Traffic", "Scheduling", "Jobs", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings,
             plugins: ["EmbedText"]
         ),

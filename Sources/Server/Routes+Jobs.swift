@@ -4,16 +4,16 @@ import Scheduling
 import Store
 
 extension Routes {
-    /// `POST /v1/jobs/{forecast|plan|execute}` (202 with the run, which goes on in the
-    /// background; 409 while the job runs anywhere), `GET /v1/jobs?job=&limit=` and
-    /// `GET /v1/jobs/{id}`.
+    /// `POST /v1/jobs/{job}` for the jobs ``JobCatalog`` lets REST start (202 with the run, which
+    /// goes on in the background; 409 while the job runs anywhere), `GET /v1/jobs?job=&limit=`
+    /// and `GET /v1/jobs/{id}`.
     var jobRoutes: [Route] {
         [
             Route(.post, "/v1/jobs/{job}", .token(.write)) { request, context -> Response in
                 _ = try Query(request, allowed: [])
                 let text = context.parameters.get("job") ?? ""
-                guard let kind = JobKind(rawValue: text) else {
-                    throw Problem(.notFound, "there is no job '\(text)': the jobs are forecast, plan and execute")
+                guard let kind = JobCatalog.job(named: text).flatMap({ $0.startableOverREST ? $0.kind : nil }) else {
+                    throw Problem(.notFound, "there is no job '\(text)': the jobs are \(Self.startableJobs)")
                 }
                 let execution: JobExecution
                 do {
@@ -28,7 +28,7 @@ extension Routes {
             },
             Route(.get, "/v1/jobs", .token(.read)) { request, _ -> Response in
                 let query = try Query(request, allowed: ["job", "limit"])
-                let kind = try query.choice("job", JobKind.self)
+                let kind = try query.choice("job", among: JobCatalog.kinds)
                 let limit = try query.integer("limit", in: 1...1000) ?? 50
                 let database = self.database, clock = self.runner.clock
                 let runs = try await offload {
@@ -54,4 +54,10 @@ extension Routes {
         ]
     }
 
+    /// The jobs `POST /v1/jobs/{job}` starts, as a sentence: `forecast, plan and execute`.
+    static let startableJobs: String = {
+        let names = JobCatalog.jobs.filter(\.startableOverREST).map(\.kind.rawValue)
+        guard let last = names.last else { return "none" }
+        return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
+    }()
 }
