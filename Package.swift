@@ -60,10 +60,11 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Planning", "Traffic", "Vocabulary"], swiftSettings: swiftSettings),
         // Pure: cron expressions and the scheduler's decisions (which job runs are due, when to wake).
         .target(name: "Scheduling", swiftSettings: swiftSettings),
-        // Reads headroom.yaml into Planning's values, naming the key path of every problem.
+        // Reads headroom.yaml into Planning's values and the jobs' schedule (its keys are those of
+        // Jobs' JobCatalog), naming the key path of every problem.
         .target(
             name: "Config",
-            dependencies: ["Planning", "Traffic", "Vocabulary", "Scheduling", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Planning", "Traffic", "Vocabulary", "Scheduling", "Jobs", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings,
             plugins: ["EmbedText"]
         ),
@@ -206,6 +207,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Jobs
 import Scheduling
 
 extension ConfigurationReader {
@@ -49,10 +50,12 @@ extension ConfigurationReader {
         return settings
     }
 
-    /// `service.schedule`: the time zone, a cron expression per job, and the switch.
+    /// `service.schedule`: the time zone, a cron expression per job (the keys of
+    /// ``JobCatalog``'s jobs), and the switch.
     static func jobSchedule(_ value: YAMLValue) throws(ConfigurationError) -> JobSchedule {
-        let fields = try value.fields(allowed: ["time_zone", "forecast", "plan", "execute", "enabled"])
-        var schedule = JobSchedule.nightly
+        let jobs = JobCatalog.jobs
+        let fields = try value.fields(allowed: ["time_zone"] + jobs.map(\.scheduleKey) + ["enabled"])
+        var schedule = JobCatalog.nightlySchedule
         if let zoneValue = fields["time_zone"] {
             let name = try zoneValue.string()
             guard let zone = TimeZone(identifier: name) else {
@@ -60,18 +63,15 @@ extension ConfigurationReader {
             }
             schedule.timeZone = zone
         }
-        func cron(_ key: String) throws(ConfigurationError) -> CronExpression? {
-            guard let cronValue = fields[key] else { return nil }
+        for job in jobs {
+            guard let cronValue = fields[job.scheduleKey] else { continue }
             let text = try cronValue.string()
             do {
-                return try CronExpression(parsing: text)
+                schedule.setCron(try CronExpression(parsing: text), for: job.kind)
             } catch {
                 throw cronValue.error(error.description)
             }
         }
-        schedule.forecast = try cron("forecast") ?? schedule.forecast
-        schedule.plan = try cron("plan") ?? schedule.plan
-        schedule.execute = try cron("execute") ?? schedule.execute
         schedule.enabled = try fields["enabled"]?.boolean() ?? true
         return schedule
     }

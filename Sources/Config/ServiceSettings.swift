@@ -1,9 +1,10 @@
+import Jobs
 public import Scheduling
 
 /// The service's settings (headroom.yaml `service:`): when the jobs run, how long shutdown
 /// waits, and limits of the REST layer.
 public struct ServiceSettings: Sendable, Hashable {
-    /// When the forecast, plan and execute jobs run (default: all nightly at 02:00 UTC, in order).
+    /// When each job runs (default: every job of `JobCatalog` nightly at 02:00 UTC, in order).
     public var schedule: JobSchedule
     /// How long a running job may go on once shutdown begins, in seconds (default 30).
     public var shutdownGraceSeconds: Double
@@ -22,9 +23,10 @@ public struct ServiceSettings: Sendable, Hashable {
     /// answered 503 with `Retry-After` before their body is read, which bounds memory.
     public var maxConcurrentIngests: Int = 4
 
-    public init(schedule: JobSchedule = .nightly, shutdownGraceSeconds: Double = 30, metricsRequireToken: Bool = false,
+    /// Settings with `schedule` (nil: every job nightly at 02:00 UTC) and the other values.
+    public init(schedule: JobSchedule? = nil, shutdownGraceSeconds: Double = 30, metricsRequireToken: Bool = false,
                 maxRequestBytes: Int = 16 * 1_048_576) {
-        self.schedule = schedule
+        self.schedule = schedule ?? JobCatalog.nightlySchedule
         self.shutdownGraceSeconds = shutdownGraceSeconds
         self.metricsRequireToken = metricsRequireToken
         self.maxRequestBytes = maxRequestBytes

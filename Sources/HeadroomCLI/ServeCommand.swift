@@ -48,8 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
             case .started(let run):
                 logger.info("job started", metadata: ["job": "\(run.kind)", "run": "\(run.id)", "trigger": "\(run.trigger)"])
             case .finished(let run):
-                metrics.jobFinished(kind: run.kind.rawValue, succeeded: run.status == .succeeded,
-                                    seconds: run.durationSeconds ?? 0)
+                metrics.jobFinished(run)
                 logger.info("job finished", metadata: ["job": "\(run.kind)", "run": "\(run.id)", "status": "\(run.status)",
                                                        "error": "\(run.error ?? "")", "detail": "\(run.detail ?? "")"])
             case .refused(let due, let reason):

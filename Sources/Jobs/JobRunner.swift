@@ -3,7 +3,7 @@ public import Planning
 public import Scheduling
 public import Store
 
-/// Runs the forecast, plan and execute jobs and records each run in `job_run`, whoever asks:
+/// Runs the jobs of ``JobCatalog`` and records each run in `job_run`, whoever asks:
 /// the scheduler, a REST request or the CLI.
 ///
 /// A run first takes the job's lease and records itself as running (refused with
@@ -31,24 +31,17 @@ public struct JobRunner: Sendable {
     public var leaseSeconds: Double = 60
     let work: Work
 
-    /// A runner of the real jobs: `ForecastJob` (as given), `PlanJob` with the configuration,
-    /// and `ExecuteJob` with the ``EmbeddedPoolProvider`` at the clock's `now`.
+    /// A runner of the real jobs, as ``JobCatalog`` registers them: `ForecastJob` (as given),
+    /// `PlanJob` with the configuration, and `ExecuteJob` with the ``EmbeddedPoolProvider`` at
+    /// the clock's `now`.
     public init(database: AppDatabase, configuration: FleetConfiguration, configurationText: String,
                 forecast: ForecastJob = ForecastJob(), clock: any SchedulerClock = WallClock(),
                 holder: String = JobRunner.defaultHolder()) {
+        let environment = JobEnvironment(database: database, configuration: configuration,
+                                         configurationText: configurationText, forecast: forecast)
         self.init(database: database, clock: clock, holder: holder) { kind, now in
-            switch kind {
-            case .forecast:
-                let run = try forecast.run(on: database)
-                return Self.detail(run)
-            case .plan:
-                return Self.detail(try PlanJob(configuration: configuration, configurationText: configurationText).run(on: database))
-            case .execute:
-                let outcome = try ExecuteJob(configuration: configuration)
-                    .run(on: database, provider: EmbeddedPoolProvider(database: database), now: Int64(now.timeIntervalSince1970))
-                let resumed = outcome.resumed.isEmpty ? "" : " (\(outcome.resumed.count) resumed first)"
-                return "\(outcome.actions.count) actions applied towards plan run \(outcome.planRunID)\(resumed)"
-            }
+            guard let job = JobCatalog.job(kind) else { throw UnknownJobKind(kind: kind) }
+            return try job.run(environment, now)
         }
     }
 
@@ -69,7 +62,7 @@ public struct JobRunner: Sendable {
 
     /// Runs `kind` on the calling thread, blocking it until the job ends.
     /// - Returns: the run as recorded at its end (succeeded or failed).
-    /// - Throws: ``JobRunRefused`` (nothing recorded), or the store's error.
+    /// - Throws: ``UnknownJobKind`` or ``JobRunRefused`` (nothing recorded), or the store's error.
     public func run(_ kind: JobKind, trigger: JobTrigger, scheduledFor: Date? = nil) throws -> JobRunRecord {
         let run = try begin(kind, trigger: trigger, scheduledFor: scheduledFor)
         return try perform(run) { try work(kind, clock.now()) }.get()
@@ -118,8 +111,12 @@ public struct JobRunner: Sendable {
         try await start(kind, trigger: trigger, scheduledFor: scheduledFor).finished()
     }
 
+    /// Records a run of `kind` as running, under its lease.
+    /// - Throws: ``UnknownJobKind`` for a kind ``JobCatalog`` does not register (the `job_run`
+    ///   table takes any name: the catalog decides), ``JobRunRefused``, or the store's error.
     func begin(_ kind: JobKind, trigger: JobTrigger, scheduledFor: Date?) throws -> JobRunRecord {
-        try database.startJobRun(kind, trigger: trigger, scheduledFor: scheduledFor, holder: holder, at: clock.now(),
+        guard JobCatalog.job(kind) != nil else { throw UnknownJobKind(kind: kind) }
+        return try database.startJobRun(kind, trigger: trigger, scheduledFor: scheduledFor, holder: holder, at: clock.now(),
                                  leaseSeconds: leaseSeconds)
     }
 

@@ -2,40 +2,51 @@ public import Foundation
 
 /// When the scheduler runs each job: a cron expression per job, read in one time zone.
 public struct JobSchedule: Sendable, Hashable {
+    /// One job the scheduler runs and when.
+    public struct Entry: Sendable, Hashable {
+        public var kind: JobKind
+        public var cron: CronExpression
+
+        public init(kind: JobKind, cron: CronExpression) {
+            self.kind = kind
+            self.cron = cron
+        }
+    }
+
     /// The zone the expressions are read in (an IANA zone; DST applies).
     public var timeZone: TimeZone
-    /// When the forecast job runs.
-    public var forecast: CronExpression
-    /// When the plan job runs.
-    public var plan: CronExpression
-    /// When the execute job runs.
-    public var execute: CronExpression
+    /// The jobs in run order: due together, they run one after the other in this order (a plan
+    /// is made from the latest forecast, and execution follows the newest plan).
+    public var entries: [Entry]
     /// When false the scheduler starts no job (runs can still be started through the API or CLI).
     public var enabled: Bool
 
-    /// A schedule of the three expressions in `timeZone`.
-    public init(timeZone: TimeZone, forecast: CronExpression, plan: CronExpression, execute: CronExpression,
-                enabled: Bool = true) {
+    /// A schedule of `jobs`, in run order, read in `timeZone`.
+    public init(timeZone: TimeZone, jobs: [(JobKind, CronExpression)], enabled: Bool = true) {
         self.timeZone = timeZone
-        self.forecast = forecast
-        self.plan = plan
-        self.execute = execute
+        self.entries = jobs.map { Entry(kind: $0.0, cron: $0.1) }
         self.enabled = enabled
     }
 
-    /// The default: every job nightly at 02:00 UTC, run one after the other in the order
-    /// forecast, plan, execute (each starts when the one before it has finished).
-    public static var nightly: JobSchedule {
-        JobSchedule(timeZone: .gmt, forecast: .nightly, plan: .nightly, execute: .nightly)
+    /// Every one of `kinds` nightly at 02:00 UTC, run one after the other in their order (each
+    /// starts when the one before it has finished).
+    public static func nightly(_ kinds: [JobKind]) -> JobSchedule {
+        JobSchedule(timeZone: .gmt, jobs: kinds.map { ($0, .nightly) })
     }
 
-    /// The expression of `kind`.
-    public func cron(for kind: JobKind) -> CronExpression {
-        switch kind {
-        case .forecast: forecast
-        case .plan: plan
-        case .execute: execute
-        }
+    /// The kinds scheduled, in run order.
+    public var kinds: [JobKind] { entries.map(\.kind) }
+
+    /// The expression of `kind`; nil when it is not scheduled.
+    public func cron(for kind: JobKind) -> CronExpression? {
+        entries.first { $0.kind == kind }?.cron
+    }
+
+    /// Sets the expression of `kind`, which must be scheduled already (its place in the order
+    /// stays); does nothing otherwise.
+    public mutating func setCron(_ cron: CronExpression, for kind: JobKind) {
+        guard let index = entries.firstIndex(where: { $0.kind == kind }) else { return }
+        entries[index].cron = cron
     }
 }
 

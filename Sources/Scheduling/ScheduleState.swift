@@ -7,7 +7,7 @@ public import Foundation
 ///   of them: missed times (downtime, or a long job before it) collapse into one run.
 /// - A job never recorded counts from ``started``: a fresh service does not run the past.
 /// - A due time before ``started`` passed while the scheduler was down: it is a catch-up.
-/// - Due runs are ordered forecast, plan, execute.
+/// - Due runs are in the schedule's run order (forecast, plan, execute).
 public struct ScheduleState: Sendable, Hashable {
     /// Each job's cron expression and the zone they are read in.
     public var schedule: JobSchedule
@@ -26,9 +26,9 @@ public struct ScheduleState: Sendable, Hashable {
     /// The runs due at `now`, in run order; empty when the schedule is disabled.
     public func due(at now: Date) -> [DueRun] {
         guard schedule.enabled else { return [] }
-        return JobKind.allCases.compactMap { kind in
-            guard let latest = latestTime(of: kind, atOrBefore: now) else { return nil }
-            return DueRun(kind: kind, scheduledFor: latest, trigger: latest < started ? .catchUp : .schedule)
+        return schedule.entries.compactMap { entry in
+            guard let latest = latestTime(of: entry, atOrBefore: now) else { return nil }
+            return DueRun(kind: entry.kind, scheduledFor: latest, trigger: latest < started ? .catchUp : .schedule)
         }
     }
 
@@ -36,8 +36,8 @@ public struct ScheduleState: Sendable, Hashable {
     /// nil when the schedule is disabled or no expression ever matches again.
     public func nextWake(after now: Date) -> Date? {
         guard schedule.enabled else { return nil }
-        return JobKind.allCases.compactMap { kind in
-            schedule.cron(for: kind).next(after: max(now, reference(of: kind)), in: schedule.timeZone)
+        return schedule.entries.compactMap { entry in
+            entry.cron.next(after: max(now, reference(of: entry.kind)), in: schedule.timeZone)
         }.min()
     }
 
@@ -56,13 +56,13 @@ public struct ScheduleState: Sendable, Hashable {
         lastScheduled[kind] ?? started
     }
 
-    /// The latest scheduled time of `kind` after its reference and not after `now`, if any.
+    /// The latest scheduled time of `entry`'s job after its reference and not after `now`, if any.
     ///
     /// Looks back through growing windows (1 hour, 1 day, ...) so that a minutely job after a
     /// long downtime costs a few steps rather than one per missed minute.
-    func latestTime(of kind: JobKind, atOrBefore now: Date) -> Date? {
-        let cron = schedule.cron(for: kind), zone = schedule.timeZone
-        let reference = reference(of: kind)
+    func latestTime(of entry: JobSchedule.Entry, atOrBefore now: Date) -> Date? {
+        let cron = entry.cron, zone = schedule.timeZone
+        let reference = reference(of: entry.kind)
         guard let first = cron.next(after: reference, in: zone), first <= now else { return nil }
         for window in Self.lookBackWindows {
             let from = max(reference, now.addingTimeInterval(-window))

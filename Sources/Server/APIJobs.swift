@@ -29,8 +29,7 @@ public final class APIJobs: Service, Sendable {
         Task {
             defer { _ = self.running.withLock { $0.removeValue(forKey: run.id) } }
             guard let ended = try? await execution.finished() else { return }
-            metrics.jobFinished(kind: ended.kind.rawValue, succeeded: ended.status == .succeeded,
-                                seconds: ended.durationSeconds ?? 0)
+            metrics.jobFinished(ended)
             logger.info("job finished", metadata: ["job": "\(ended.kind)", "run": "\(ended.id)", "status": "\(ended.status)",
                                                    "error": "\(ended.error ?? "")", "detail": "\(ended.detail ?? "")"])
         }

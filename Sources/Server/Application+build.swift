@@ -10,7 +10,8 @@ public enum HeadroomServer {
     /// The router: request log (credentials redacted), per-route metrics, request id,
     /// problem+json errors, storage failures as 503, 405 for a wrong method, 413 for a declared
     /// body above the limit, credentials in the query string refused, bearer-token auth, then
-    /// the routes.
+    /// the routes. The routes are declared once (``Routes/all``); the router's registration,
+    /// the 405 table and the scopes are derived from that list.
     public static func router(database: AppDatabase,
                               settings: ServerSettings, runner: JobRunner, apiJobs: APIJobs) -> Router<HeadroomRequestContext> {
         router(database: database, settings: settings, runner: runner, apiJobs: apiJobs,
@@ -20,29 +21,31 @@ public enum HeadroomServer {
     /// The router with a given ingest gate (tests hold its places to show the refusal).
     static func router(database: AppDatabase, settings: ServerSettings, runner: JobRunner, apiJobs: APIJobs,
                        ingestGate: IngestGate) -> Router<HeadroomRequestContext> {
-        let routes = Routes(database: database, settings: settings, runner: runner,
-                            apiJobs: apiJobs, verifier: TokenVerifier(database: database), metrics: ServiceMetrics(),
-                            ingestGate: ingestGate)
+        let routes = self.routes(database: database, settings: settings, runner: runner, apiJobs: apiJobs,
+                                 ingestGate: ingestGate)
+        let declared = routes.all, table = RouteTable(declared)
         let router = Router(context: HeadroomRequestContext.self)
         router.add(middleware: RequestLogMiddleware(level: .info))
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: StorageMiddleware(database: database))
-        router.add(middleware: MethodMiddleware())
+        router.add(middleware: MethodMiddleware(table: table))
         router.add(middleware: BodyLimitMiddleware(maxRequestBytes: settings.maxRequestBytes))
         router.add(middleware: CredentialQueryMiddleware())
-        router.add(middleware: AuthMiddleware(verifier: routes.verifier, metricsRequireToken: settings.metricsRequireToken))
-        routes.addHealthRoutes(to: router)
-        routes.addPlanRoutes(to: router)
-        routes.addForecastRoutes(to: router)
-        routes.addTrafficRoutes(to: router)
-        routes.addSeriesRoutes(to: router)
-        routes.addPoolRoutes(to: router)
-        routes.addJobRoutes(to: router)
-        routes.addReportRoutes(to: router)
-        routes.addTokenRoutes(to: router)
+        router.add(middleware: AuthMiddleware(verifier: routes.verifier, metricsRequireToken: settings.metricsRequireToken,
+                                              table: table))
+        for route in declared {
+            router.on(RouterPath(route.path), method: route.method, use: route.handler)
+        }
         return router
+    }
+
+    /// The routes over `database` (tests read their declarations).
+    static func routes(database: AppDatabase, settings: ServerSettings, runner: JobRunner, apiJobs: APIJobs,
+                       ingestGate: IngestGate) -> Routes {
+        Routes(database: database, settings: settings, runner: runner, apiJobs: apiJobs,
+               verifier: TokenVerifier(database: database), metrics: ServiceMetrics(), ingestGate: ingestGate)
     }
 
     /// The application: the router on `settings.host:port`, with `services` (the job scheduler)

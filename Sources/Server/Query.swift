@@ -46,13 +46,20 @@ struct Query {
         return value
     }
 
-    /// `name` as one of `choices`, or nil when absent.
+    /// `name` as one of the cases of `Value`, or nil when absent.
     func choice<Value: RawRepresentable & CaseIterable>(_ name: String, _: Value.Type) throws -> Value?
         where Value.RawValue == String
     {
+        try choice(name, among: Value.allCases.map { $0 })
+    }
+
+    /// `name` as one of `choices`, or nil when absent.
+    func choice<Value: RawRepresentable>(_ name: String, among choices: [Value]) throws -> Value?
+        where Value.RawValue == String
+    {
         guard let text = values[name] else { return nil }
-        guard let value = Value(rawValue: text) else {
-            let accepted = Value.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let value = choices.first(where: { $0.rawValue == text }) else {
+            let accepted = choices.map(\.rawValue).joined(separator: ", ")
             throw Problem(.invalidParameter, "query parameter '\(name)': '\(text)' is not one of \(accepted)")
         }
         return value

@@ -6,39 +6,41 @@ extension Routes {
     /// version's schema and can be written: after a storage failure it is tried again, and the
     /// answer is 503 `storage-unavailable` or `disk-full` until it writes), `GET /metrics`
     /// (Prometheus text) and `GET /openapi.yaml`.
-    func addHealthRoutes(to router: Router<HeadroomRequestContext>) {
-        router.get("/healthz") { request, _ -> Response in
-            _ = try Query(request, allowed: [])
-            return try JSONCoding.response(["status": "ok"])
-        }
-        router.get("/readyz") { request, _ -> Response in
-            _ = try Query(request, allowed: [])
-            let database = self.database
-            if database.health.failure != nil, let failure = try await offload({ database.recover() }) {
-                throw StorageMiddleware.problem(failure)
-            }
-            do {
-                let plan = try await offload { try database.latestPlanRunID() }
-                return try JSONCoding.response(Readiness(status: "ready", latestPlanId: plan))
-            } catch {
-                throw Problem(.unavailable, "the database does not answer")
-            }
-        }
-        router.get("/metrics") { request, _ -> Response in
-            _ = try Query(request, allowed: [])
-            let database = self.database, metrics = self.metrics
-            let text = try await offload {
-                try metrics.refresh(from: database)
-                return metrics.exposition()
-            }
-            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: text)))
-        }
-        router.get("/openapi.yaml") { request, _ -> Response in
-            _ = try Query(request, allowed: [])
-            return Response(status: .ok, headers: [.contentType: "application/yaml"],
-                            body: .init(byteBuffer: ByteBuffer(string: embeddedOpenAPIDocument)))
-        }
+    var healthRoutes: [Route] {
+        [
+            Route(.get, "/healthz", .open) { request, _ -> Response in
+                _ = try Query(request, allowed: [])
+                return try JSONCoding.response(["status": "ok"])
+            },
+            Route(.get, "/readyz", .open) { request, _ -> Response in
+                _ = try Query(request, allowed: [])
+                let database = self.database
+                if database.health.failure != nil, let failure = try await offload({ database.recover() }) {
+                    throw StorageMiddleware.problem(failure)
+                }
+                do {
+                    let plan = try await offload { try database.latestPlanRunID() }
+                    return try JSONCoding.response(Readiness(status: "ready", latestPlanId: plan))
+                } catch {
+                    throw Problem(.unavailable, "the database does not answer")
+                }
+            },
+            Route(.get, "/metrics", .metrics) { request, _ -> Response in
+                _ = try Query(request, allowed: [])
+                let database = self.database, metrics = self.metrics
+                let text = try await offload {
+                    try metrics.refresh(from: database)
+                    return metrics.exposition()
+                }
+                return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(bytes: text)))
+            },
+            Route(.get, "/openapi.yaml", .open) { request, _ -> Response in
+                _ = try Query(request, allowed: [])
+                return Response(status: .ok, headers: [.contentType: "application/yaml"],
+                                body: .init(byteBuffer: ByteBuffer(string: embeddedOpenAPIDocument)))
+            },
+        ]
     }
 }
 

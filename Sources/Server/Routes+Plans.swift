@@ -7,14 +7,16 @@ extension Routes {
     /// `GET /v1/plans/latest?model=&region=&from=&to=` and `GET /v1/plans/{id}?...`: the plan,
     /// optionally for one model and/or region, its steps and schedule optionally cut to
     /// `[from, to)` (what an autoscaler asking for the coming hours wants).
-    func addPlanRoutes(to router: Router<HeadroomRequestContext>) {
-        router.get("/v1/plans/latest") { request, _ -> Response in
-            try await self.plan(id: nil, query: try Query(request, allowed: Self.planParameters), request: request)
-        }
-        router.get("/v1/plans/{id}") { request, context -> Response in
-            let query = try Query(request, allowed: Self.planParameters)
-            return try await self.plan(id: try identifier(context), query: query, request: request)
-        }
+    var planRoutes: [Route] {
+        [
+            Route(.get, "/v1/plans/latest", .token(.read)) { request, _ -> Response in
+                try await self.plan(id: nil, query: try Query(request, allowed: Self.planParameters), request: request)
+            },
+            Route(.get, "/v1/plans/{id}", .token(.read)) { request, context -> Response in
+                let query = try Query(request, allowed: Self.planParameters)
+                return try await self.plan(id: try identifier(context), query: query, request: request)
+            },
+        ]
     }
 
     static let planParameters: Set<String> = ["model", "region", "from", "to"]

@@ -3,7 +3,8 @@ import Jobs
 import Store
 
 /// The service's routes and what they share: the database, the job runner, the plan
-/// cache, the token verifier and the metrics. Each `Routes+Area.swift` adds one area's routes.
+/// cache, the token verifier and the metrics. Each `Routes+Area.swift` declares one area's
+/// routes; ``all`` lists the areas.
 struct Routes: Sendable {
     var database: AppDatabase
     var settings: ServerSettings
@@ -14,4 +15,10 @@ struct Routes: Sendable {
     var metrics: ServiceMetrics
     /// Bounds the traffic ingests in flight (``ServerSettings/maxConcurrentIngests``).
     var ingestGate: IngestGate
+
+    /// Every route of the service, each declared once with its method, path, access and handler.
+    var all: [Route] {
+        healthRoutes + planRoutes + forecastRoutes + trafficRoutes + seriesRoutes + poolRoutes + jobRoutes
+            + reportRoutes + tokenRoutes
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Jobs
 import Metrics
 import Prometheus
-import Store
+public import Store
 import Vocabulary
 
 /// The service's Prometheus metrics, through swift-metrics. Requests per route (count and
@@ -29,12 +29,13 @@ public struct ServiceMetrics: Sendable {
         _ = Self.registry
     }
 
-    /// Counts and times one job run.
-    public func jobFinished(kind: String, succeeded: Bool, seconds: Double) {
-        let outcome = succeeded ? "succeeded" : "failed"
-        Counter(label: "headroom_jobs_total", dimensions: [("job", kind), ("outcome", outcome)]).increment()
-        Timer(label: "headroom_job_duration_seconds", dimensions: [("job", kind)], preferredDisplayUnit: .seconds)
-            .recordNanoseconds(Int64(max(0, seconds) * 1e9))
+    /// Counts and times one ended job run, under its job's metrics label (``JobCatalog``).
+    public func jobFinished(_ run: JobRunRecord) {
+        let label = JobCatalog.job(run.kind)?.metricsLabel ?? run.kind.rawValue
+        let outcome = run.status == .succeeded ? "succeeded" : "failed"
+        Counter(label: "headroom_jobs_total", dimensions: [("job", label), ("outcome", outcome)]).increment()
+        Timer(label: "headroom_job_duration_seconds", dimensions: [("job", label)], preferredDisplayUnit: .seconds)
+            .recordNanoseconds(Int64(max(0, run.durationSeconds ?? 0) * 1e9))
     }
 
     func trafficIngested(rows: Int) {

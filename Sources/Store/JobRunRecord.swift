@@ -40,7 +40,8 @@ public struct JobRunRecord: Sendable, Equatable {
         self.holder = holder
     }
 
-    /// Reads a `job_run` row; values the schema's CHECKs allow always decode.
+    /// Reads a `job_run` row; values the schema's CHECKs allow decode, and kinds named as
+    /// `JobKind` allows (the jobs record only registered kinds).
     init(row: Row) throws {
         guard let kind = JobKind(rawValue: row["kind"]), let trigger = JobTrigger(rawValue: row["triggered_by"]),
               let status = JobRunStatus(rawValue: row["status"]), let started = Timestamp.parse(row["started_at"] as String)

@@ -16,7 +16,7 @@ import Testing
     @Test func defaultsWithoutASection() throws {
         let settings = try service(minimal)
         #expect(settings == ServiceSettings())
-        #expect(settings.schedule == .nightly)
+        #expect(settings.schedule == .nightly(["forecast", "plan", "execute"]))
         #expect(settings.schedule.timeZone.identifier == "GMT" || settings.schedule.timeZone.secondsFromGMT() == 0)
         #expect(settings.shutdownGraceSeconds == 30)
         #expect(settings.metricsRequireToken == false)
@@ -35,9 +35,9 @@ import Testing
             "metrics_require_token: true",
             "max_request_bytes: 512KiB"))
         #expect(settings.schedule.timeZone.identifier == "Europe/Berlin")
-        #expect(settings.schedule.forecast.text == "30 1 * * *")
-        #expect(settings.schedule.plan.text == "45 1 * * MON-FRI")
-        #expect(settings.schedule.execute.text == "*/10 * * * *")
+        #expect(settings.schedule.cron(for: "forecast")?.text == "30 1 * * *")
+        #expect(settings.schedule.cron(for: "plan")?.text == "45 1 * * MON-FRI")
+        #expect(settings.schedule.cron(for: "execute")?.text == "*/10 * * * *")
         #expect(settings.schedule.enabled == false)
         #expect(settings.shutdownGraceSeconds == 120)
         #expect(settings.metricsRequireToken)

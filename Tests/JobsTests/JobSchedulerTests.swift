@@ -6,7 +6,7 @@ import Testing
 
 @Suite(.timeLimit(.minutes(2))) struct JobSchedulerTests {
     func scheduler(_ database: AppDatabase, clock: ManualClock, gate: Gate, holder: String = "a", events: Events = Events(),
-                   schedule: JobSchedule = .nightly, failing: Set<JobKind> = []) -> JobScheduler {
+                   schedule: JobSchedule = JobCatalog.nightlySchedule, failing: Set<JobKind> = []) -> JobScheduler {
         let runner = JobRunner(database: database, clock: clock, holder: holder, work: gate.work(failing: failing))
         return JobScheduler(schedule: schedule, runner: runner, shutdownGraceSeconds: 30, onEvent: events.record)
     }
@@ -56,7 +56,7 @@ import Testing
     @Test func threeDaysDownAreCaughtUpOnce() async throws {
         let database = try AppDatabase.inMemory()
         let before = date("2026-11-21T02:00:00Z")
-        for kind in JobKind.allCases {
+        for kind in JobCatalog.kinds {
             let run = try database.startJobRun(kind, trigger: .schedule, scheduledFor: before, holder: "old", at: before, leaseSeconds: 60)
             try database.finishJobRun(id: run.id, error: nil, detail: nil, durationSeconds: 1, at: before)
         }
@@ -147,7 +147,7 @@ import Testing
     @Test func aDisabledScheduleRunsNothingAndStopsWhenCancelled() async throws {
         let database = try AppDatabase.inMemory()
         let clock = ManualClock(now: date("2026-11-24T01:00:00Z"))
-        var schedule = JobSchedule.nightly
+        var schedule = JobCatalog.nightlySchedule
         schedule.enabled = false
         let task = Task { await scheduler(database, clock: clock, gate: Gate(open: true), schedule: schedule).run() }
         #expect(await clock.sleepers() == [.distantFuture])

@@ -51,6 +51,6 @@ import Testing
 
     @Test func nightlyIsTheParsedExpression() {
         #expect(CronExpression.nightly == cron("0 2 * * *"))
-        #expect(JobSchedule.nightly.cron(for: .plan) == cron("0 2 * * *"))
+        #expect(JobSchedule.standard.cron(for: "plan") == cron("0 2 * * *"))
     }
 }

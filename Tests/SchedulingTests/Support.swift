@@ -28,3 +28,14 @@ func times(_ expression: String, after start: String, in zoneName: String = "UTC
     }
     return result
 }
+
+extension JobSchedule {
+    /// Three jobs nightly at 02:00 UTC in the order forecast, plan, execute (the service's jobs).
+    static var standard: JobSchedule { .nightly(["forecast", "plan", "execute"]) }
+
+    /// The three jobs at their own times.
+    static func three(_ forecast: String, _ plan: String, _ execute: String) -> JobSchedule {
+        JobSchedule(timeZone: zone("UTC"), jobs: [("forecast", SchedulingTests.cron(forecast)), ("plan", SchedulingTests.cron(plan)),
+                                                 ("execute", SchedulingTests.cron(execute))])
+    }
+}

@@ -2,9 +2,11 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Jobs
 @testable import Server
 import Store
 import Testing
+import Yams
 
 @Suite struct JobRoutesTests {
     @Test func postedJobRunsAndIsRecorded() async throws {
@@ -53,5 +55,28 @@ import Testing
             }
         }
         #expect(try database.jobRuns().isEmpty)
+    }
+
+    /// The job names the routes accept and tell come from ``JobCatalog``, with the wording they
+    /// had when they were written out.
+    @Test func jobNamesComeFromTheCatalog() async throws {
+        let (database, tokens) = try ServiceFixture.database()
+        try await ServiceFixture.withService(database) { client in
+            try await client.execute(uri: "/v1/jobs/train", method: .post, headers: .bearer(tokens[.write])) {
+                #expect($0.json["detail"] as? String == "there is no job 'train': the jobs are forecast, plan and execute")
+            }
+            try await client.execute(uri: "/v1/jobs?job=train", method: .get, headers: .bearer(tokens[.read])) {
+                #expect($0.json["detail"] as? String == "query parameter 'job': 'train' is not one of forecast, plan, execute")
+            }
+        }
+        #expect(try database.jobRuns().isEmpty)
+    }
+
+    /// docs/openapi.yaml's `JobKind` lists the jobs REST starts, in the catalog's order.
+    @Test func theOpenAPIDocumentListsTheCatalogsJobs() throws {
+        let document = try #require(try Yams.load(yaml: embeddedOpenAPIDocument) as? [String: Any])
+        let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any]
+        let kind = try #require(schemas?["JobKind"] as? [String: Any])
+        #expect(kind["enum"] as? [String] == JobCatalog.jobs.filter { $0.startableOverREST }.map { $0.kind.rawValue })
     }
 }

@@ -47,6 +47,16 @@ enum ServiceFixture {
         return (database, tokens)
     }
 
+    /// The service's routes over `database`, as the router declares them.
+    static func routes(_ database: AppDatabase) throws -> Routes {
+        let fleet = try ConfigurationReader.example()
+        let runner = JobRunner(database: database, configuration: fleet, configurationText: ConfigurationReader.exampleText)
+        let settings = ServerSettings()
+        return HeadroomServer.routes(database: database, settings: settings, runner: runner,
+                                     apiJobs: APIJobs(database: database, graceSeconds: 5, logger: Logger(label: "headroom-test")),
+                                     ingestGate: IngestGate(limit: settings.maxConcurrentIngests))
+    }
+
     /// Runs `test` against the service over `database` in process.
     static func withService<Value: Sendable>(
         _ database: AppDatabase, settings: ServerSettings = ServerSettings(), ingestGate: IngestGate? = nil,

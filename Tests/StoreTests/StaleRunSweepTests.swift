@@ -8,9 +8,9 @@ import Testing
     @Test func aSweepMarksRunsWhoseLeaseExpired() throws {
         let database = try AppDatabase.inMemory()
         let now = Date(timeIntervalSince1970: 1_795_485_600)
-        let crashed = try database.startJobRun(.forecast, trigger: .api, scheduledFor: nil, holder: "dead",
+        let crashed = try database.startJobRun("forecast", trigger: .api, scheduledFor: nil, holder: "dead",
                                                at: now, leaseSeconds: 60)
-        let alive = try database.startJobRun(.plan, trigger: .api, scheduledFor: nil, holder: "alive",
+        let alive = try database.startJobRun("plan", trigger: .api, scheduledFor: nil, holder: "alive",
                                              at: now.addingTimeInterval(50), leaseSeconds: 60)
         database.sweepStaleJobRuns(at: now.addingTimeInterval(30))
         #expect(try database.jobRun(id: crashed.id)?.status == .running, "its lease holds")

@@ -1,0 +1,114 @@
+public import Foundation
+public import Planning
+public import Scheduling
+public import Store
+
+/// Every kind of job, each registered once: its name, the `service.schedule` key of its cron
+/// expression, the `job` label of its metrics, whether `POST /v1/jobs/{job}` starts it, and how
+/// the runner runs it. The scheduler's run order, the configuration keys, the REST routes'
+/// choices and the metrics all come from this list.
+///
+/// Adding a job: one ``JobDefinition`` in ``jobs`` (and its name below), and the job's own
+/// file. The `job_run` table takes any kind; this list is what decides which exist.
+public enum JobCatalog {
+    /// The jobs, in run order: due together, they run one after the other in this order (a
+    /// plan is made from the latest forecast, and execution follows the newest plan).
+    public static let jobs: [JobDefinition] = [
+        JobDefinition(.forecast) { environment, _ in
+            JobRunner.detail(try environment.forecast.run(on: environment.database))
+        },
+        JobDefinition(.plan) { environment, _ in
+            JobRunner.detail(try PlanJob(configuration: environment.configuration,
+                                         configurationText: environment.configurationText).run(on: environment.database))
+        },
+        JobDefinition(.execute) { environment, now in
+            let outcome = try ExecuteJob(configuration: environment.configuration)
+                .run(on: environment.database, provider: EmbeddedPoolProvider(database: environment.database),
+                     now: Int64(now.timeIntervalSince1970))
+            let resumed = outcome.resumed.isEmpty ? "" : " (\(outcome.resumed.count) resumed first)"
+            return "\(outcome.actions.count) actions applied towards plan run \(outcome.planRunID)\(resumed)"
+        },
+    ]
+
+    /// The kinds, in run order.
+    public static let kinds: [JobKind] = jobs.map(\.kind)
+
+    /// The registered job of `kind`; nil for a kind nobody registered.
+    public static func job(_ kind: JobKind) -> JobDefinition? {
+        jobs.first { $0.kind == kind }
+    }
+
+    /// The job named `name`; nil when there is none.
+    public static func job(named name: String) -> JobDefinition? {
+        JobKind(rawValue: name).flatMap { job($0) }
+    }
+
+    /// The default schedule: every job nightly at 02:00 UTC, in run order.
+    public static var nightlySchedule: JobSchedule { .nightly(kinds) }
+}
+
+extension JobKind {
+    /// Refits every stored series (``ForecastJob``).
+    public static let forecast: JobKind = "forecast"
+    /// Plans the fleet from the latest forecast (``PlanJob``).
+    public static let plan: JobKind = "plan"
+    /// Drives the node pool towards the newest plan (``ExecuteJob``).
+    public static let execute: JobKind = "execute"
+}
+
+/// One kind of job as ``JobCatalog`` registers it.
+public struct JobDefinition: Sendable {
+    /// Runs the job at `now` (the runner's clock) and says what it produced: the run's `detail`.
+    public typealias Run = @Sendable (_ environment: JobEnvironment, _ now: Date) throws -> String
+
+    /// The job's name: in `job_run`, in leases, in `POST /v1/jobs/{job}` and `GET /v1/jobs?job=`.
+    public var kind: JobKind
+    /// Its key under `service.schedule` in headroom.yaml.
+    public var scheduleKey: String
+    /// The `job` label of `headroom_jobs_total` and `headroom_job_duration_seconds`.
+    public var metricsLabel: String
+    /// Whether `POST /v1/jobs/{job}` starts it (else that answers 404, as for no such job).
+    public var startableOverREST: Bool
+    /// How the runner runs it.
+    public var run: Run
+
+    /// A job named `kind`, whose schedule key and metrics label are its name unless given.
+    public init(_ kind: JobKind, scheduleKey: String? = nil, metricsLabel: String? = nil, startableOverREST: Bool = true,
+                run: @escaping Run) {
+        self.kind = kind
+        self.scheduleKey = scheduleKey ?? kind.rawValue
+        self.metricsLabel = metricsLabel ?? kind.rawValue
+        self.startableOverREST = startableOverREST
+        self.run = run
+    }
+}
+
+/// What the jobs run against: the store, the fleet (and its configuration text, recorded with
+/// each plan) and the forecast job's options.
+public struct JobEnvironment: Sendable {
+    public var database: AppDatabase
+    public var configuration: FleetConfiguration
+    public var configurationText: String
+    public var forecast: ForecastJob
+
+    public init(database: AppDatabase, configuration: FleetConfiguration, configurationText: String,
+                forecast: ForecastJob = ForecastJob()) {
+        self.database = database
+        self.configuration = configuration
+        self.configurationText = configurationText
+        self.forecast = forecast
+    }
+}
+
+/// A run of a kind ``JobCatalog`` does not register was asked for; nothing was recorded.
+public struct UnknownJobKind: Error, Equatable, CustomStringConvertible {
+    public var kind: JobKind
+
+    public init(kind: JobKind) {
+        self.kind = kind
+    }
+
+    public var description: String {
+        "there is no job '\(kind)': the jobs are \(JobCatalog.kinds.map(\.rawValue).joined(separator: ", "))"
+    }
+}
