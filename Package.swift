@@ -146,6 +146,9 @@ let package = Package(
         .executableTarget(name: "embed-text", swiftSettings: swiftSettings),
         .plugin(name: "EmbedText", capability: .buildTool(), dependencies: ["embed-text"]),
 
+        // Test doubles shared by test targets (the scheduler's manual clock); not part of the product.
+        .target(name: "TestSupport", dependencies: ["Jobs"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], swiftSettings: swiftSettings),
         .testTarget(name: "TrafficTests", dependencies: ["Traffic"], swiftSettings: swiftSettings),
@@ -189,7 +192,7 @@ let package = Package(
         .testTarget(
             name: "JobsTests",
             dependencies: [
-                "Jobs", "Store", "Ingestion", "Traffic", "Planning", "Config", "Allocation", "Scheduling",
+                "Jobs", "Store", "Ingestion", "Traffic", "Planning", "Config", "Allocation", "Scheduling", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

@@ -59,3 +59,45 @@ public struct Node: Sendable, Hashable, Codable {
     /// Not terminated: counts towards quotas and the reserved count.
     public var isAlive: Bool { state != .terminated }
 }
+
+/// A node's identity: a number the engine assigns in order, never reused within a pool.
+public struct NodeID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The number, from 0.
+    public var number: Int
+
+    public init(_ number: Int) { self.number = number }
+
+    public static func < (a: NodeID, b: NodeID) -> Bool { a.number < b.number }
+
+    /// `node-17`: the name a provider gives the machine (a Kubernetes node name, a tag).
+    public var description: String { "node-\(number)" }
+}
+
+/// Where a node is in its life.
+public enum NodeState: String, CaseIterable, Sendable, Codable, Hashable {
+    /// Requested from the provider, not yet usable.
+    case provisioning
+    /// Usable: replicas may be placed on it.
+    case ready
+    /// Being emptied: no new replicas; released once its replicas are gone.
+    case draining
+    /// Given back to the provider (or lost to a spot interruption or a failure).
+    case terminated
+}
+
+/// What the replicas on one node take: kept by `NodePool` as actions apply, so that placement
+/// and consolidation read a node's load in O(1).
+struct NodeUsage: Sendable, Hashable {
+    /// GPUs taken by its replicas, draining ones included.
+    var gpus = 0
+    /// GPU memory taken, GiB, draining replicas included.
+    var memoryGiB = 0
+    /// GPUs taken by its draining replicas.
+    var drainingGPUs = 0
+    var replicas: Set<ReplicaID> = []
+    var drainingCount = 0
+
+    /// GPUs taken by replicas that stay (not draining).
+    var activeGPUs: Int { gpus - drainingGPUs }
+    var isEmpty: Bool { replicas.isEmpty }
+}

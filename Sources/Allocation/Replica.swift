@@ -64,3 +64,28 @@ public struct Replica: Sendable, Hashable, Codable {
     /// Counts towards its target: pending, loading or serving (not draining).
     public var isLive: Bool { state != .draining }
 }
+
+/// A replica's identity: a number the engine assigns in order, never reused within a pool.
+public struct ReplicaID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The number, from 0.
+    public var number: Int
+
+    public init(_ number: Int) { self.number = number }
+
+    public static func < (a: ReplicaID, b: ReplicaID) -> Bool { a.number < b.number }
+
+    /// `replica-42`: the name a provider gives the workload (a pod name).
+    public var description: String { "replica-\(number)" }
+}
+
+/// Where a replica is in its life.
+public enum ReplicaState: String, CaseIterable, Sendable, Codable, Hashable {
+    /// Wants a node: its node was lost or it was preempted; placed again when room exists.
+    case pending
+    /// Placed on a node, loading weights for its cold start; not serving yet.
+    case loading
+    /// Serving traffic.
+    case serving
+    /// Finishing in-flight work; removed once the drain period has passed.
+    case draining
+}

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// The time source of the scheduler and the job runner: wall-clock time and sleeping until a
-/// wall-clock time. ``WallClock`` is the real one; ``ManualClock`` is moved by tests.
+/// wall-clock time. ``WallClock`` is the real one; `ManualClock` (in the TestSupport target) is moved by tests.
 public protocol SchedulerClock: Sendable {
     /// The current time.
     func now() -> Date

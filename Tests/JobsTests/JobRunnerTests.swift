@@ -4,6 +4,7 @@ import Ingestion
 import Jobs
 import Scheduling
 import Store
+import TestSupport
 import Testing
 import Traffic
 

@@ -2,6 +2,7 @@ import Foundation
 import Jobs
 import Scheduling
 import Store
+import TestSupport
 import Testing
 
 @Suite(.timeLimit(.minutes(2))) struct JobSchedulerTests {

@@ -1,4 +1,5 @@
 public import Foundation
+public import Jobs
 import Synchronization
 
 /// A clock that only moves when told to: for tests that drive the scheduler through days
