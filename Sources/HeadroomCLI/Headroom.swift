@@ -6,9 +6,9 @@ public struct Headroom: AsyncParsableCommand {
         commandName: "headroom",
         abstract: "Predictive capacity planning for GPU inference fleets.",
         subcommands: [
-            Demo.self, Ingest.self, Summary.self, ForecastCommand.self, PlanCommand.self, ExecuteCommand.self,
+            DemoCommand.self, IngestCommand.self, SummaryCommand.self, ForecastCommand.self, PlanCommand.self, ExecuteCommand.self,
             PoolCommand.self, ReportCommand.self, SeriesCommand.self, ServeCommand.self, TokenCommand.self, SimulateCommand.self,
-            BacktestCommand.self, BenchCommand.self, DemoData.self, Migrate.self,
+            BacktestCommand.self, BenchCommand.self, DemoDataCommand.self, MigrateCommand.self,
         ]
     )
 

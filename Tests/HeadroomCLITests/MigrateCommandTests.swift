@@ -8,7 +8,7 @@ import Testing
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appending(path: "db.sqlite").path()
-    let command = try #require(try Headroom.parseAsRoot(["migrate", "--db", path]) as? Migrate)
+    let command = try #require(try Headroom.parseAsRoot(["migrate", "--db", path]) as? MigrateCommand)
     try command.run()
     #expect(try AppDatabase.open(path: path).appliedMigrations() == AppDatabase.knownMigrations)
 }

@@ -4,8 +4,8 @@ import Store
 import Traffic
 
 /// `headroom summary`: the stored series, their steps, spans, gaps and totals.
-struct Summary: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show what traffic the database holds.")
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "summary", abstract: "Show what traffic the database holds.")
 
     @OptionGroup var database: DatabaseOption
 

@@ -2,8 +2,9 @@ import ArgumentParser
 import Store
 
 /// `headroom migrate`: create or upgrade the database schema, then list the applied migrations.
-struct Migrate: ParsableCommand {
+struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "migrate",
         abstract: "Create or upgrade the database schema (also done by every command at start-up)."
     )
 

@@ -10,8 +10,9 @@ import Traffic
 /// `headroom demo`: the main job on the embedded default. On a database without a plan it loads
 /// the demo traffic (once), forecasts, plans and executes; then it serves the REST API with the
 /// nightly scheduler, printing the URL, a fresh read token and a `curl` for the latest plan.
-struct Demo: AsyncParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Run Headroom's main job on built-in demo traffic (no other setup needed), then serve it.",
         discussion: """
             Creates the database if needed. When it holds no plan yet: loads 8 weeks of demo traffic \

@@ -6,8 +6,9 @@ import Store
 import Traffic
 
 /// `headroom ingest FILE.csv`: validate a traffic file and store it as one transaction.
-struct Ingest: ParsableCommand {
+struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Store a traffic CSV (timestamp,model,region,metric,value) in the database.",
         discussion: """
             The header names the five columns in any order. Timestamps are RFC 3339 with Z or an \

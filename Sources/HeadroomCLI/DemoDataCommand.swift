@@ -3,7 +3,7 @@ import Foundation
 import Traffic
 
 /// `headroom demo-data`: write the demo traffic as a CSV in the ingestion format.
-struct DemoData: ParsableCommand {
+struct DemoDataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo-data",
         abstract: "Write demo traffic as CSV (timestamp,model,region,metric,value), e.g. for benchmarks."
