@@ -57,7 +57,7 @@ public struct PlanJob: Sendable {
         }
         let record = StoredPlanRun(
             forecastRunID: forecasts.id,
-            configSHA256: SHA256.hash(data: Data(configurationText.utf8)).map { String(format: "%02x", $0) }.joined(),
+            configSHA256: Hex.lowercase(SHA256.hash(data: Data(configurationText.utf8))),
             start: now, stepSeconds: plan.stepSeconds, steps: plan.models.map(\.replicas.count).max() ?? 0,
             monthlyCostUSD: plan.totals.monthly.totalUSD, onDemandCostUSD: plan.totals.allOnDemandMonthlyUSD,
             staticPeakCostUSD: plan.totals.staticPeakOnDemandMonthlyUSD, withinBudget: plan.budget?.withinBudget,
