@@ -58,8 +58,9 @@ let package = Package(
         .target(name: "Planning", dependencies: ["Traffic", "Vocabulary"], swiftSettings: swiftSettings),
         // Pure: cost reports from stored plans: FOCUS-style rows per charge period, RFC 4180 CSV.
         .target(name: "Reports", dependencies: ["Planning", "Traffic", "Vocabulary"], swiftSettings: swiftSettings),
-        // Pure: cron expressions and the scheduler's decisions (which job runs are due, when to wake).
-        .target(name: "Scheduling", swiftSettings: swiftSettings),
+        // Pure: cron expressions and the scheduler's decisions (which job runs are due, when to wake);
+        // days are counted by Traffic's CivilDate.
+        .target(name: "Scheduling", dependencies: ["Traffic"], swiftSettings: swiftSettings),
         // Reads headroom.yaml into Planning's values, naming the key path of every problem.
         .target(
             name: "Config",
