@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
@@ -58,8 +59,9 @@ let package = Package(
         .target(name: "Planning", dependencies: ["Traffic", "Vocabulary"], swiftSettings: swiftSettings),
         // Pure: cost reports from stored plans: FOCUS-style rows per charge period, RFC 4180 CSV.
         .target(name: "Reports", dependencies: ["Planning", "Traffic", "Vocabulary"], swiftSettings: swiftSettings),
-        // Pure: cron expressions and the scheduler's decisions (which job runs are due, when to wake).
-        .target(name: "Scheduling", swiftSettings: swiftSettings),
+        // Pure: cron expressions and the scheduler's decisions (which job runs are due, when to wake);
+        // days are counted by Traffic's CivilDate.
+        .target(name: "Scheduling", dependencies: ["Traffic"], swiftSettings: swiftSettings),
         // Reads headroom.yaml into Planning's values and the jobs' schedule (its keys are those of
         // Jobs' JobCatalog), naming the key path of every problem.
         .target(
@@ -70,7 +72,11 @@ let package = Package(
         ),
         // Pure: the GPU allocation engine: node pool, best-fit packing, isolation, drain,
         // preemption, spot interruptions; reconcile a pool towards targets as a list of actions.
-        .target(name: "Allocation", dependencies: ["Vocabulary"], swiftSettings: swiftSettings),
+        .target(
+            name: "Allocation",
+            dependencies: ["Vocabulary", .product(name: "HeapModule", package: "swift-collections")],
+            swiftSettings: swiftSettings
+        ),
         // Pure: replays real traffic day by day through forecast, plan and a simulated pool, and
         // scores policies (hybrid, predictive, reactive, static) on cost and served demand.
         .target(

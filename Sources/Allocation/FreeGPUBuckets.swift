@@ -1,3 +1,5 @@
+import HeapModule
+
 /// Bins (nodes, or planned nodes) bucketed by free GPUs, for best-fit packing in
 /// O(G + log n) per placement instead of a scan of every node (G: GPUs per node).
 ///
@@ -12,7 +14,7 @@ struct FreeGPUBuckets: Sendable {
         static func < (a: Entry, b: Entry) -> Bool { (a.rank, a.key) < (b.rank, b.key) }
     }
 
-    private var buckets: [MinHeap<Entry>] = []
+    private var buckets: [Heap<Entry>] = []
     /// Current free GPUs and rank of each bin, by key.
     private(set) var free: [Int: Int] = [:]
     private var ranks: [Int: Int64] = [:]
@@ -24,8 +26,8 @@ struct FreeGPUBuckets: Sendable {
         free[key] = gpus
         ranks[key] = rank
         guard gpus > 0 else { return }
-        while buckets.count <= gpus { buckets.append(MinHeap()) }
-        buckets[gpus].push(Entry(rank: rank, key: key))
+        while buckets.count <= gpus { buckets.append(Heap()) }
+        buckets[gpus].insert(Entry(rank: rank, key: key))
     }
 
     /// The best-fit bin for `gpus`, or nil; `fits` may refuse a bin (e.g. on memory).
@@ -33,15 +35,15 @@ struct FreeGPUBuckets: Sendable {
         guard gpus < buckets.count else { return nil }
         for f in max(gpus, 1)..<buckets.count {
             var refused: [Entry] = []
-            defer { for entry in refused { buckets[f].push(entry) } }
+            defer { for entry in refused { buckets[f].insert(entry) } }
             while let entry = buckets[f].min {
                 guard free[entry.key] == f, ranks[entry.key] == entry.rank else {
-                    buckets[f].popMin()  // stale: the bin moved
+                    _ = buckets[f].popMin()  // stale: the bin moved
                     continue
                 }
                 if fits(entry.key) { return entry.key }
                 refused.append(entry)
-                buckets[f].popMin()
+                _ = buckets[f].popMin()
             }
         }
         return nil

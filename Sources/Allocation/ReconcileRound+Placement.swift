@@ -65,7 +65,7 @@ extension ReconcileRound {
                 }
                 refused.append(number)
             }
-            for number in refused { index.empties[key]?[capacity]?.push(number) }
+            for number in refused { index.empties[key]?[capacity]?.insert(number) }
             if let chosen {
                 try start(item, on: chosen, index: &index)
                 return true

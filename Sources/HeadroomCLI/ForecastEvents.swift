@@ -1,4 +1,5 @@
 import Forecasting
+import Traffic
 
 /// The event calendar file of `--events`: `name,start,end` (RFC 3339 or epoch seconds, end
 /// exclusive), one occurrence per line; occurrences with the same name share one effect.
@@ -15,12 +16,21 @@ enum ForecastEvents {
         for (index, raw) in lines.enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.isEmpty { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmed }
+            // RFC 4180 quotes honoured: an event name may hold a comma.
+            var text = String(line)
+            let split = text.withUTF8 { buffer in CSV.split(buffer).map { $0.map { CSV.string($0, in: buffer).trimmed } } }
             if index == 0 {
-                if fields.map({ $0.lowercased() }) != ["name", "start", "end"] {
+                if (try? split.get())?.map({ $0.lowercased() }) != ["name", "start", "end"] {
                     problems.add(line: 1, column: nil, "events header must be 'name,start,end', found '\(line)'")
                     throw problems
                 }
+                continue
+            }
+            let fields: [String]
+            switch split {
+            case .success(let found): fields = found
+            case .failure(let error):
+                problems.add(line: index + 1, column: nil, error.description)
                 continue
             }
             guard fields.count == 3 else {

@@ -41,7 +41,7 @@ struct ForecastInput {
         var lineNumber = 0
         var lastName: [UInt8] = [], lastIndex = -1
         var start = 0
-        let newline = UInt8(ascii: "\n"), comma = UInt8(ascii: ",")
+        let newline = UInt8(ascii: "\n")
         while start < bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != newline { end += 1 }
@@ -50,12 +50,6 @@ struct ForecastInput {
             if lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
             defer { start = end + 1 }
             if lineEnd == start { continue }
-            // Field boundaries: the commas of the line (a name may not hold one).
-            var commas: [Int] = []
-            for i in start..<lineEnd where bytes[i] == comma {
-                commas.append(i)
-                if commas.count > 2 { break }
-            }
             if lineNumber == 1 {
                 let header = String(decoding: bytes[start..<lineEnd], as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
                     .map { String($0).trimmed.lowercased() }
@@ -65,43 +59,55 @@ struct ForecastInput {
                 }
                 continue
             }
-            guard commas.count == 2 else {
-                let found = commas.count + 1
-                problems.add(line: lineNumber, column: nil, "expected 3 fields (series,timestamp,value), found \(found > 3 ? "more than 3" : "\(found)")")
+            // The fields, RFC 4180 quotes honoured: a series name may hold a comma or a quote
+            // (the forecast output quotes such names, and reads back here).
+            let split = bytes.withUnsafeBufferPointer { CSV.split(UnsafeBufferPointer(rebasing: $0[start..<lineEnd])) }
+            let fields: [CSV.Field]
+            switch split {
+            case .failure(let error):
+                problems.add(line: lineNumber, column: nil, error.description)
                 continue
+            case .success(let found) where found.count != 3:
+                problems.add(line: lineNumber, column: nil, "expected 3 fields (series,timestamp,value), found \(found.count > 3 ? "more than 3" : "\(found.count)")")
+                continue
+            case .success(let found):
+                fields = found
             }
-            let nameRange = start..<commas[0], timeRange = (commas[0] + 1)..<commas[1], valueRange = (commas[1] + 1)..<lineEnd
-            guard !nameRange.isEmpty else {
+            func text(_ field: CSV.Field) -> ArraySlice<UInt8> {
+                field.unescaped.map { $0[...] } ?? bytes[(start + field.start)..<(start + field.end)]
+            }
+            let name = text(fields[0]), timeText = text(fields[1]), valueText = text(fields[2])
+            guard !name.isEmpty else {
                 problems.add(line: lineNumber, column: 1, "series name is empty")
                 continue
             }
-            guard let time = ForecastTimestamp.parse(bytes[timeRange]) else {
-                let text = String(decoding: bytes[timeRange], as: UTF8.self)
+            guard let time = ForecastTimestamp.parse(timeText) else {
+                let text = String(decoding: timeText, as: UTF8.self)
                 problems.add(line: lineNumber, column: 2, "'\(text)' is not an RFC 3339 timestamp or epoch seconds")
                 continue
             }
             if time.isEpoch { epoch += 1 } else { rfc += 1 }
             var value = Double.nan
-            if !valueRange.isEmpty, !Self.isNaN(bytes[valueRange]) {
-                let parsed = bytes.withUnsafeBufferPointer { DecimalParser.parse(UnsafeBufferPointer(rebasing: $0[valueRange])) }
+            if !valueText.isEmpty, !Self.isNaN(valueText) {
+                let parsed = valueText.withUnsafeBufferPointer { DecimalParser.parse($0) }
                 guard let parsed, parsed.isFinite else {
-                    let text = String(decoding: bytes[valueRange], as: UTF8.self)
+                    let text = String(decoding: valueText, as: UTF8.self)
                     problems.add(line: lineNumber, column: 3, "'\(text)' is not a finite number (leave it empty for missing)")
                     continue
                 }
                 value = parsed
             }
             let slot: Int
-            if lastIndex >= 0, bytes[nameRange].elementsEqual(lastName) {
+            if lastIndex >= 0, name.elementsEqual(lastName) {
                 slot = lastIndex
             } else {
-                let name = String(decoding: bytes[nameRange], as: UTF8.self)
+                let name = String(decoding: name, as: UTF8.self)
                 if let known = index[name] { slot = known } else {
                     slot = series.count
                     index[name] = slot
                     series.append(Series(name: name))
                 }
-                lastName = Array(bytes[nameRange])
+                lastName = Array(text(fields[0]))
                 lastIndex = slot
             }
             series[slot].timestamps.append(time.seconds)

@@ -1,4 +1,5 @@
 import Forecasting
+import Traffic
 
 /// The forecast CSV: `series,timestamp,point,q<level>...,model`, one row per series and step.
 enum ForecastOutput {
@@ -14,7 +15,7 @@ enum ForecastOutput {
             let last = entry.series.start + Int64(entry.series.values.count - 1) * grid.stepSeconds
             for h in 0..<forecast.point.count {
                 let time = last + Int64(h + 1) * grid.stepSeconds
-                text += entry.name.csvField + ","
+                text += CSV.field(entry.name) + ","
                 text += epochTimestamps ? "\(time)" : ForecastTimestamp.format(time)
                 text += ",\(forecast.point[h])"
                 for k in forecast.levels.indices { text += ",\(forecast.quantiles[k][h])" }
@@ -22,17 +23,5 @@ enum ForecastOutput {
             }
         }
         return text
-    }
-}
-
-extension String {
-    /// The value quoted for CSV when it holds a comma, quote or line break.
-    var csvField: String {
-        guard contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return self }
-        return "\"" + replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Jobs
 import Planning
 import Store
 import Traffic
@@ -36,7 +37,7 @@ struct PlanShowCommand: ParsableCommand {
         guard let run = try store.planRun(id: planID) else {
             throw CommandFailure(planID.map { "no plan #\($0) is stored" } ?? "no plan is stored yet: run `headroom plan run` first")
         }
-        guard let plan = try? JSONDecoder().decode(FleetPlan.self, from: Data(run.plan.utf8)) else {
+        guard let plan = PlanJSON.plan(of: run) else {
             throw CommandFailure("plan #\(run.id) cannot be read by this version of Headroom")
         }
         let key = ModelRegion(model: model, region: region)

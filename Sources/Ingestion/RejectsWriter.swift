@@ -30,9 +30,9 @@ final class RejectsWriter {
         }
         let start = buffer.count
         buffer.append(contentsOf: Array("\(problem.line.map(String.init) ?? ""),".utf8))
-        buffer.append(contentsOf: Self.quoted(problem.detail))
+        buffer.append(contentsOf: CSV.quoted(problem.detail).utf8)
         buffer.append(UInt8(ascii: ","))
-        buffer.append(contentsOf: Self.quoted(text))
+        buffer.append(contentsOf: CSV.quoted(text).utf8)
         buffer.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
         if written + buffer.count > maximumBytes {
             buffer.removeSubrange(start...)
@@ -52,21 +52,11 @@ final class RejectsWriter {
     func close() throws {
         if omitted > 0 {
             buffer.append(UInt8(ascii: ","))
-            buffer.append(contentsOf: Self.quoted("the rejects file reached its cap of \(maximumBytes >> 20) MiB: "
-                + "\(omitted) more rejected rows are not listed"))
+            buffer.append(contentsOf: CSV.quoted("the rejects file reached its cap of \(maximumBytes >> 20) MiB: "
+                + "\(omitted) more rejected rows are not listed").utf8)
             buffer.append(contentsOf: Array(",\r\n".utf8))
         }
         try flush()
         try handle.close()
-    }
-
-    static func quoted(_ text: String) -> [UInt8] {
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-            bytes.append(byte)
-        }
-        bytes.append(UInt8(ascii: "\""))
-        return bytes
     }
 }

@@ -141,7 +141,7 @@ public struct TrafficIngestor: Sendable {
                 reader.finish(collect)
                 if !batch.isEmpty { _ = channel.put(batch) }
             }
-            channel.finish(.success(hasher.finalize().hex))
+            channel.finish(.success(Hex.lowercase(hasher.finalize())))
         } catch {
             channel.finish(.failure(error))
         }
@@ -157,7 +157,7 @@ extension TrafficIngestor {
             try demo.forEach { row in
                 if let problem = try stager.stage(row) { throw problem }
             }
-            return IngestSource(sha256: SHA256.hash(data: Data(parameters.utf8)).hex, rowsRejected: 0)
+            return IngestSource(sha256: Hex.lowercase(SHA256.hash(data: Data(parameters.utf8))), rowsRejected: 0)
         }
     }
 }

@@ -35,9 +35,8 @@ public struct CostReportJob: Sendable {
         guard !stored.isEmpty else {
             throw CostReportJobError.notCovered(from: from, to: to, span: try database.plannedSpan())
         }
-        let decoder = JSONDecoder()
         let runs = try stored.map { run in
-            guard let plan = try? decoder.decode(FleetPlan.self, from: Data(run.plan.utf8)),
+            guard let plan = PlanJSON.plan(of: run),
                   let createdAt = Timestamp.parse(run.createdAt)
             else { throw CostReportJobError.unreadablePlan(run.id) }
             return PlanRunInForce(id: run.id, createdAt: createdAt, plan: plan)

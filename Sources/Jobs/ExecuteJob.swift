@@ -35,7 +35,7 @@ public struct ExecuteJob: Sendable {
     /// and applies nothing (a pending round is reported, not resumed).
     public func run(on database: AppDatabase, provider: any PoolProvider, now: Int64, dryRun: Bool = false) throws -> Outcome {
         guard let planRun = try database.planRun() else { throw ExecuteJobError.noPlan }
-        guard let plan = try? JSONDecoder().decode(FleetPlan.self, from: Data(planRun.plan.utf8)) else {
+        guard let plan = PlanJSON.plan(of: planRun) else {
             throw ExecuteJobError.unreadablePlan(planRun.id)
         }
         var pool = try provider.load()

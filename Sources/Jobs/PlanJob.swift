@@ -49,19 +49,17 @@ public struct PlanJob: Sendable {
         } catch {
             throw PlanJobError.planning(error.description)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         let models = try plan.models.map { model in
             StoredModelPlan(model: model.model, region: model.region, peakReplicas: model.replicas.max() ?? 0,
-                            plan: String(decoding: try encoder.encode(model), as: UTF8.self))
+                            plan: try PlanJSON.encode(model))
         }
         let record = StoredPlanRun(
             forecastRunID: forecasts.id,
-            configSHA256: SHA256.hash(data: Data(configurationText.utf8)).map { String(format: "%02x", $0) }.joined(),
+            configSHA256: Hex.lowercase(SHA256.hash(data: Data(configurationText.utf8))),
             start: now, stepSeconds: plan.stepSeconds, steps: plan.models.map(\.replicas.count).max() ?? 0,
             monthlyCostUSD: plan.totals.monthly.totalUSD, onDemandCostUSD: plan.totals.allOnDemandMonthlyUSD,
             staticPeakCostUSD: plan.totals.staticPeakOnDemandMonthlyUSD, withinBudget: plan.budget?.withinBudget,
-            plan: String(decoding: try encoder.encode(plan), as: UTF8.self))
+            plan: try PlanJSON.encode(plan))
         return (try database.savePlanRun(record, models: models), plan)
     }
 

@@ -1,7 +1,8 @@
 import Traffic
 
 /// Renders cost rows as RFC 4180 CSV: a header line, then one line per ``CostRow``; every line
-/// ends with CRLF; fields holding a comma, a double quote, CR or LF are quoted (quotes doubled).
+/// ends with CRLF; fields holding a comma, a double quote, CR or LF are quoted (quotes doubled,
+/// by Traffic's ``CSV``).
 /// Times are RFC 3339 UTC; numbers plain decimal with at most 6 fraction digits, no exponent;
 /// absent values are empty fields. The columns are documented in docs/REPORTS.md.
 public enum CostCSV {
@@ -14,11 +15,11 @@ public enum CostCSV {
     ]
 
     /// The header line, CRLF included.
-    public static var header: String { line(columns) }
+    public static var header: String { CSV.line(columns) }
 
     /// The line of `row`, CRLF included.
     public static func line(_ row: CostRow) -> String {
-        line([
+        CSV.line([
             Timestamp.format(row.chargePeriodStart), Timestamp.format(row.chargePeriodEnd), "Usage",
             row.pricingCategory.rawValue, row.commitmentStatus?.rawValue ?? "", row.region ?? "", row.skuID,
             PlainDecimal.format(row.gpuHours), "GPU-Hour", PlainDecimal.format(row.listCostUSD),
@@ -27,23 +28,5 @@ public enum CostCSV {
             row.costPer1kRequestsUSD.map { PlainDecimal.format($0) } ?? "",
             PlainDecimal.format(row.savingsVersusOnDemandUSD),
         ])
-    }
-
-    /// Fields joined by commas, each quoted where RFC 4180 requires it, then CRLF.
-    public static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
-    }
-
-    /// One field: as it is, or in double quotes with its quotes doubled when it holds a comma,
-    /// a double quote, CR or LF.
-    public static func field(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"")
-            || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") })
-        else { return text }
-        var quoted = "\""
-        for character in text.unicodeScalars {
-            if character == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(character) }
-        }
-        return quoted + "\""
     }
 }

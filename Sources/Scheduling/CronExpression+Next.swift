@@ -1,4 +1,5 @@
 public import Foundation
+import Traffic
 
 extension CronExpression {
     /// The first time strictly after `date` that the expression names, read as wall-clock time in

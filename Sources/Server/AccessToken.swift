@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 public import Store
+import Traffic
 
 /// Bearer tokens: made from 32 random bytes, shown once, stored only as their SHA-256.
 public enum AccessToken {
@@ -24,7 +25,7 @@ public enum AccessToken {
 
     /// The stored form: hex of ``digest(_:)``.
     public static func hexDigest(_ token: String) -> String {
-        digest(token).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(digest(token))
     }
 
     /// Creates a token with `scope` and stores its hash.

@@ -4,6 +4,7 @@ import NIOCore
 import Planning
 import Store
 import Synchronization
+import Traffic
 
 /// Rendered plan documents by (plan id, model, region, from, to), and the newest plan's id. A plan
 /// version never changes once stored, so an entry never goes stale; the cache only bounds its
@@ -52,7 +53,7 @@ final class PlanCache: Sendable {
         let key = Self.key(id, model, region, from, to)
         if let hit = entries.withLock({ $0[key] }) { return hit }
         let body = try render()
-        let digest = SHA256.hash(data: body).prefix(16).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.lowercase(SHA256.hash(data: body).prefix(16))
         let entry = Entry(body: ByteBuffer(bytes: body), etag: "\"\(digest)\"")
         entries.withLock {
             if $0.count >= Self.capacity { $0.removeAll() }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Jobs
 import Planning
 import Store
 
@@ -48,7 +49,7 @@ extension Routes {
                 guard let run = try database.planRun(id: id) else {
                     throw Problem(.notFound, "there is no plan \(id)")
                 }
-                guard let plan = try? JSONDecoder().decode(FleetPlan.self, from: Data(run.plan.utf8)) else {
+                guard let plan = PlanJSON.plan(of: run) else {
                     throw Problem(.internalError, "plan \(id) is stored in a form this version cannot read")
                 }
                 let document = PlanDocument(run: run, plan: plan, model: model, region: region,

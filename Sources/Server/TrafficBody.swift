@@ -37,11 +37,10 @@ enum TrafficBody {
                 case (.number(let number)?, true):
                     fields.append("\(number)")
                 case (.string(let string)?, false):
-                    guard !string.contains(where: { $0 == "\n" || $0 == "\r" }) else {
+                    guard !string.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
                         throw Problem(.invalidBody, "\(location): must not contain line breaks")
                     }
-                    fields.append(string.contains(where: { $0 == "," || $0 == "\"" })
-                        ? "\"" + string.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : string)
+                    fields.append(CSV.field(string))
                 case (_?, let numeric):
                     throw Problem(.invalidBody, "\(location): must be a \(numeric ? "number" : "string")")
                 }

@@ -6,9 +6,9 @@ extension AppDatabase {
     /// filtered by SQLite, not loaded.
     public func planRuns(overlapping from: Int64, to: Int64) throws -> [StoredPlanRun] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
+            try StoredPlanRun.fetchAll(db, sql: """
                 SELECT * FROM plan_run WHERE start < ? AND start + steps * step_seconds > ? ORDER BY id
-                """, arguments: [to, from]).map(StoredPlanRun.init(row:))
+                """, arguments: [to, from])
         }
     }
 
@@ -22,15 +22,5 @@ extension AppDatabase {
             else { return nil }
             return (first, last)
         }
-    }
-}
-
-extension StoredPlanRun {
-    /// A `plan_run` row.
-    init(row: Row) {
-        self.init(id: row["id"], forecastRunID: row["forecast_run_id"], createdAt: row["created_at"],
-                  configSHA256: row["config_sha256"], start: row["start"], stepSeconds: row["step_seconds"],
-                  steps: row["steps"], monthlyCostUSD: row["monthly_cost_usd"], onDemandCostUSD: row["on_demand_cost_usd"],
-                  staticPeakCostUSD: row["static_peak_cost_usd"], withinBudget: row["within_budget"], plan: row["plan"])
     }
 }

@@ -1,8 +1,11 @@
-import GRDB
+public import GRDB
 
 /// A plan run as stored: its version, what it was planned from, its headline costs, and the
-/// plan itself as JSON (encoded and decoded by the caller, which owns the plan's types).
-public struct StoredPlanRun: Sendable, Equatable {
+/// plan itself as JSON (encoded and decoded by the caller, which owns the plan's types). A
+/// `plan_run` row (Migrations/0003_plans.sql); `id` is 0 until the run is stored.
+public struct StoredPlanRun: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "plan_run"
+
     public var id: Int64
     public var forecastRunID: Int64
     public var createdAt: String
@@ -32,6 +35,33 @@ public struct StoredPlanRun: Sendable, Equatable {
         self.withinBudget = withinBudget
         self.plan = plan
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id, start, steps, plan
+        case forecastRunID = "forecast_run_id", createdAt = "created_at", configSHA256 = "config_sha256"
+        case stepSeconds = "step_seconds", monthlyCostUSD = "monthly_cost_usd", onDemandCostUSD = "on_demand_cost_usd"
+        case staticPeakCostUSD = "static_peak_cost_usd", withinBudget = "within_budget"
+    }
+
+    /// The run's columns; `id` only once it has one (SQLite assigns it on insert).
+    public func encode(to container: inout PersistenceContainer) throws {
+        if id != 0 { container[CodingKeys.id.rawValue] = id }
+        container[CodingKeys.forecastRunID.rawValue] = forecastRunID
+        container[CodingKeys.createdAt.rawValue] = createdAt
+        container[CodingKeys.configSHA256.rawValue] = configSHA256
+        container[CodingKeys.start.rawValue] = start
+        container[CodingKeys.stepSeconds.rawValue] = stepSeconds
+        container[CodingKeys.steps.rawValue] = steps
+        container[CodingKeys.monthlyCostUSD.rawValue] = monthlyCostUSD
+        container[CodingKeys.onDemandCostUSD.rawValue] = onDemandCostUSD
+        container[CodingKeys.staticPeakCostUSD.rawValue] = staticPeakCostUSD
+        container[CodingKeys.withinBudget.rawValue] = withinBudget
+        container[CodingKeys.plan.rawValue] = plan
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
 }
 
 /// One model's plan in one region, as stored with its run.
@@ -56,14 +86,8 @@ extension AppDatabase {
         try writer.write { db in
             var stored = run
             stored.createdAt = Self.now()
-            try db.execute(sql: """
-                INSERT INTO plan_run (forecast_run_id, created_at, config_sha256, start, step_seconds, steps,
-                                      monthly_cost_usd, on_demand_cost_usd, static_peak_cost_usd, within_budget, plan)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [run.forecastRunID, stored.createdAt, run.configSHA256, run.start, run.stepSeconds,
-                                 run.steps, run.monthlyCostUSD, run.onDemandCostUSD, run.staticPeakCostUSD,
-                                 run.withinBudget, run.plan])
-            stored.id = db.lastInsertedRowID
+            stored.id = 0
+            try stored.insert(db)
             for model in models {
                 try db.execute(sql: """
                     INSERT INTO model_plan (plan_run_id, model, region, peak_replicas, plan) VALUES (?, ?, ?, ?, ?)
@@ -76,17 +100,10 @@ extension AppDatabase {
     /// The plan run `id`, or the newest when `id` is nil; nil when there is none.
     public func planRun(id: Int64? = nil) throws -> StoredPlanRun? {
         try writer.read { db in
-            let row = if let id {
-                try Row.fetchOne(db, sql: "SELECT * FROM plan_run WHERE id = ?", arguments: [id])
-            } else {
-                try Row.fetchOne(db, sql: "SELECT * FROM plan_run ORDER BY id DESC LIMIT 1")
+            if let id {
+                return try StoredPlanRun.fetchOne(db, sql: "SELECT * FROM plan_run WHERE id = ?", arguments: [id])
             }
-            guard let row else { return nil }
-            return StoredPlanRun(
-                id: row["id"], forecastRunID: row["forecast_run_id"], createdAt: row["created_at"],
-                configSHA256: row["config_sha256"], start: row["start"], stepSeconds: row["step_seconds"],
-                steps: row["steps"], monthlyCostUSD: row["monthly_cost_usd"], onDemandCostUSD: row["on_demand_cost_usd"],
-                staticPeakCostUSD: row["static_peak_cost_usd"], withinBudget: row["within_budget"], plan: row["plan"])
+            return try StoredPlanRun.fetchOne(db, sql: "SELECT * FROM plan_run ORDER BY id DESC LIMIT 1")
         }
     }
 

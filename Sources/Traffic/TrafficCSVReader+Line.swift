@@ -1,11 +1,4 @@
 extension TrafficCSVReader {
-    /// One field of a line: its bytes, unescaped when it was quoted.
-    struct Field {
-        var start: Int
-        var end: Int
-        var unescaped: [UInt8]?
-    }
-
     /// Handles one line (without its line break). `complete` is false for a last line that had
     /// no line break, which may be a file cut off mid-row.
     mutating func line(
@@ -25,7 +18,7 @@ extension TrafficCSVReader {
         }
         if bytes.isEmpty { return }
         rowCount += 1
-        switch Self.split(bytes) {
+        switch CSV.split(bytes) {
         case .failure(let error):
             var reason = error.description
             if !complete, error.unclosedQuote { reason += "; the file ends in the middle of this row" }
@@ -45,7 +38,7 @@ extension TrafficCSVReader {
     /// Reads the header: each documented column exactly once, nothing else.
     mutating func header(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (TrafficRecord) throws -> Void) rethrows {
         let expected = "expected a header naming \(TrafficColumn.documented)"
-        guard case .success(let fields) = Self.split(bytes) else {
+        guard case .success(let fields) = CSV.split(bytes) else {
             try stop(TrafficProblem(line: 1, reason: "the header is not valid CSV; \(expected)"), emit)
             return
         }
@@ -55,9 +48,9 @@ extension TrafficCSVReader {
         }
         var columns: [TrafficColumn] = []
         for (index, field) in fields.enumerated() {
-            let name = Self.string(field, in: bytes).trimmingSpaces.lowercased()
+            let name = CSV.string(field, in: bytes).trimmingSpaces.lowercased()
             guard let column = TrafficColumn(rawValue: name) else {
-                let shown = Self.shown(Self.string(field, in: bytes))
+                let shown = Self.shown(CSV.string(field, in: bytes))
                 try stop(TrafficProblem(
                     line: 1, column: (index + 1, shown),
                     reason: "unknown column '\(shown)'; \(expected)"), emit)
@@ -82,7 +75,7 @@ extension TrafficCSVReader {
 
     /// Validates the fields of one data row.
     mutating func row(
-        _ fields: [Field], in bytes: UnsafeBufferPointer<UInt8>, layout: [TrafficColumn]
+        _ fields: [CSV.Field], in bytes: UnsafeBufferPointer<UInt8>, layout: [TrafficColumn]
     ) -> Result<TrafficRow, TrafficProblem> {
         var timestamp: Int64 = 0
         var value = 0.0
@@ -91,7 +84,7 @@ extension TrafficCSVReader {
         var metric = Metric.requests
         for (index, column) in layout.enumerated() {
             let field = fields[index]
-            let outcome: String? = Self.withBytes(field, in: bytes) { text in
+            let outcome: String? = CSV.withBytes(field, in: bytes) { text in
                 switch column {
                 case .timestamp:
                     guard let seconds = Timestamp.parse(text) else {

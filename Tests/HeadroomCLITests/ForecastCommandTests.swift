@@ -1,6 +1,7 @@
 import Foundation
 @testable import HeadroomCLI
 import Testing
+import Traffic
 
 /// A temporary directory removed at the end of the test.
 private struct Scratch {
@@ -102,6 +103,34 @@ private func parseForecast(_ arguments: [String]) throws -> ForecastFileCommand 
     #expect { try parseForecast(["--input", header, "--horizon", "2", "--quantiles", "0.5,1.5"]).run() } throws: { error in
         String(describing: error).contains("'1.5' is not a level strictly between 0 and 1")
     }
+}
+
+/// Names holding a comma or a quote are quoted in the forecast output, and the forecast input
+/// reads them back as they were: the output's first three columns, bytes unchanged, are an input.
+@Test func quotedSeriesNamesRoundTripFromOutputToInput() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let names = ["chat, 8b", "say \"hi\"", "plain"]
+    var text = "series,timestamp,value\n"
+    for name in names {
+        for i in 0..<(3 * 96) { text += "\(CSV.field(name)),\(1_700_000_100 + i * 900),\(10 + i % 96)\n" }
+    }
+    let input = try scratch.write("in.csv", text)
+    #expect(try ForecastInput.read(path: input).series.map(\.name) == names)
+    let out = scratch.path("out.csv")
+    try parseForecast(["--input", input, "--horizon", "4", "--output", out, "--seasonality", "96"]).run()
+    let written = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(written.contains("\n\"chat, 8b\",") && written.contains("\n\"say \"\"hi\"\"\","))
+    var again = "series,timestamp,value\n"
+    for line in written.split(separator: "\n").dropFirst() {
+        let bytes = Array(line.utf8)
+        let fields = try bytes.withUnsafeBufferPointer { try CSV.split($0).get() }
+        let end = fields[2].end
+        again += String(decoding: bytes[..<end], as: UTF8.self) + "\n"
+    }
+    let reread = try ForecastInput.parse(Array(again.utf8), file: "out.csv")
+    #expect(reread.series.map(\.name) == names)
+    #expect(reread.series.allSatisfy { $0.values.count == 4 })
 }
 
 @Test func timestampsRoundTrip() throws {

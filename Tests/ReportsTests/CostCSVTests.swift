@@ -3,16 +3,6 @@ import Reports
 import Testing
 
 @Suite struct CostCSVTests {
-    @Test func fieldsAreQuotedAsRFC4180Requires() {
-        #expect(CostCSV.field("chat-8b") == "chat-8b")
-        #expect(CostCSV.field("a,b") == "\"a,b\"")
-        #expect(CostCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(CostCSV.field("two\nlines") == "\"two\nlines\"")
-        #expect(CostCSV.field("cr\r") == "\"cr\r\"")
-        #expect(CostCSV.field("") == "")
-        #expect(CostCSV.line(["a", "b,c", ""]) == "a,\"b,c\",\r\n")
-    }
-
     @Test func theHeaderNamesEveryColumn() {
         #expect(CostCSV.header == CostCSV.columns.joined(separator: ",") + "\r\n")
         #expect(CostCSV.columns.count == 19)
