@@ -1,6 +1,27 @@
 import Planning
 
 extension ConfigurationReader {
+    /// The keys of `regions.<region>.<gpu type>`: its capacity types.
+    enum OfferKey: String, ConfigurationKey {
+        case reserved
+        case onDemand = "on-demand"
+        case spot
+    }
+
+    /// The keys of `regions.<region>.<gpu type>.reserved` and `.on-demand`.
+    enum CapacityKey: String, ConfigurationKey {
+        case usdPerGPUHour = "usd_per_gpu_hour"
+        case provisioning = "provisioning_s"
+    }
+
+    /// The keys of `regions.<region>.<gpu type>.spot`.
+    enum SpotKey: String, ConfigurationKey {
+        case usdPerGPUHour = "usd_per_gpu_hour"
+        case provisioning = "provisioning_s"
+        case interruptionsPerHour = "interruptions_per_hour"
+        case reliableShare = "reliable_share"
+    }
+
     /// `regions.<region>.<gpu type>.{reserved, on-demand, spot}`.
     static func offers(_ value: YAMLValue, gpuTypes: [String: GPUType]) throws(ConfigurationError) -> [String: [String: GPUOffer]] {
         var offers: [String: [String: GPUOffer]] = [:]
@@ -10,22 +31,19 @@ extension ConfigurationReader {
                 guard gpuTypes[gpu] != nil else {
                     throw offerValue.error("unknown GPU type '\(gpu)' (known: \(gpuTypes.keys.sorted().joined(separator: ", ")))")
                 }
-                let fields = try offerValue.fields(allowed: ["reserved", "on-demand", "spot"], required: ["reserved", "on-demand"])
-                guard let reservedValue = fields["reserved"], let onDemandValue = fields["on-demand"] else { continue }
-                let reserved = try capacity(reservedValue, provisioningRequired: false)
-                let onDemand = try capacity(onDemandValue, provisioningRequired: true)
+                let fields = try offerValue.fields(OfferKey.self, required: [.reserved, .onDemand])
+                let reserved = try capacity(try fields.required(.reserved), provisioningRequired: false)
+                let onDemand = try capacity(try fields.required(.onDemand), provisioningRequired: true)
                 var spot: SpotOffer?
-                if let spotValue = fields["spot"] {
-                    let spotFields = try spotValue.fields(
-                        allowed: ["usd_per_gpu_hour", "provisioning_s", "interruptions_per_hour", "reliable_share"],
-                        required: ["usd_per_gpu_hour", "provisioning_s", "interruptions_per_hour", "reliable_share"])
-                    guard let price = spotFields["usd_per_gpu_hour"], let provisioning = spotFields["provisioning_s"],
-                          let interruptions = spotFields["interruptions_per_hour"], let share = spotFields["reliable_share"]
-                    else { continue }
+                if let spotValue = fields[.spot] {
+                    let spotFields = try spotValue.fields(SpotKey.self, required: SpotKey.allCases)
+                    let share = try spotFields.required(.reliableShare)
                     let reliable = try share.number()
                     guard (0...1).contains(reliable) else { throw share.error("must be between 0 and 1, got \(reliable)") }
-                    spot = SpotOffer(usdPerGPUHour: try price.nonNegative(), provisioningSeconds: try provisioning.seconds(),
-                                     interruptionsPerHour: try interruptions.nonNegative(), reliableShare: reliable)
+                    spot = SpotOffer(usdPerGPUHour: try spotFields.required(.usdPerGPUHour).nonNegative(),
+                                     provisioningSeconds: try spotFields.required(.provisioning).seconds(),
+                                     interruptionsPerHour: try spotFields.required(.interruptionsPerHour).nonNegative(),
+                                     reliableShare: reliable)
                 }
                 byType[gpu] = GPUOffer(region: region, gpuType: gpu, reserved: reserved, onDemand: onDemand, spot: spot)
             }
@@ -36,10 +54,9 @@ extension ConfigurationReader {
     }
 
     static func capacity(_ value: YAMLValue, provisioningRequired: Bool) throws(ConfigurationError) -> CapacityOffer {
-        let fields = try value.fields(allowed: ["usd_per_gpu_hour", "provisioning_s"],
-                                      required: provisioningRequired ? ["usd_per_gpu_hour", "provisioning_s"] : ["usd_per_gpu_hour"])
-        guard let price = fields["usd_per_gpu_hour"] else { throw value.error("missing required key 'usd_per_gpu_hour'") }
-        return CapacityOffer(usdPerGPUHour: try price.nonNegative(),
-                             provisioningSeconds: try fields["provisioning_s"]?.seconds() ?? 0)
+        let fields = try value.fields(CapacityKey.self,
+                                      required: provisioningRequired ? [.usdPerGPUHour, .provisioning] : [.usdPerGPUHour])
+        return CapacityOffer(usdPerGPUHour: try fields.required(.usdPerGPUHour).nonNegative(),
+                             provisioningSeconds: try fields[.provisioning]?.seconds() ?? 0)
     }
 }

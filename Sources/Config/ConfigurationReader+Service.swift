@@ -7,27 +7,38 @@ import Jobs
 import Scheduling
 
 extension ConfigurationReader {
+    /// The keys of `service`.
+    enum ServiceKey: String, ConfigurationKey {
+        case schedule
+        case shutdownGrace = "shutdown_grace"
+        case metricsRequireToken = "metrics_require_token"
+        case maxRequestBytes = "max_request_bytes"
+        case headerTimeout = "header_timeout"
+        case idleTimeout = "idle_timeout"
+        case maxConnections = "max_connections"
+        case maxConcurrentIngests = "max_concurrent_ingests"
+    }
+
     /// `service`: optional; every key has a default (docs/CONFIGURATION.md).
     static func serviceSettings(_ value: YAMLValue?) throws(ConfigurationError) -> ServiceSettings {
         var settings = ServiceSettings()
         guard let value else { return settings }
-        let fields = try value.fields(allowed: ["schedule", "shutdown_grace", "metrics_require_token", "max_request_bytes",
-                                                "header_timeout", "idle_timeout", "max_connections", "max_concurrent_ingests"])
-        if let schedule = fields["schedule"] { settings.schedule = try jobSchedule(schedule) }
-        if let grace = fields["shutdown_grace"] {
+        let fields = try value.fields(ServiceKey.self)
+        if let schedule = fields[.schedule] { settings.schedule = try jobSchedule(schedule) }
+        if let grace = fields[.shutdownGrace] {
             settings.shutdownGraceSeconds = try grace.seconds()
             guard settings.shutdownGraceSeconds <= 3_600 else {
                 throw grace.error("must be at most 1h, got \(settings.shutdownGraceSeconds) s")
             }
         }
-        settings.metricsRequireToken = try fields["metrics_require_token"]?.boolean() ?? false
-        if let size = fields["max_request_bytes"] {
+        settings.metricsRequireToken = try fields[.metricsRequireToken]?.boolean() ?? false
+        if let size = fields[.maxRequestBytes] {
             settings.maxRequestBytes = try size.byteSize()
             guard settings.maxRequestBytes >= 1_024, settings.maxRequestBytes <= 1 << 30 else {
                 throw size.error("must be between 1KiB and 1GiB, got \(settings.maxRequestBytes) bytes")
             }
         }
-        for (key, path) in [("header_timeout", \ServiceSettings.headerTimeoutSeconds), ("idle_timeout", \.idleTimeoutSeconds)] {
+        for (key, path) in [(ServiceKey.headerTimeout, \ServiceSettings.headerTimeoutSeconds), (.idleTimeout, \.idleTimeoutSeconds)] {
             guard let timeout = fields[key] else { continue }
             let seconds = try timeout.seconds()
             guard seconds >= 1, seconds <= 3_600 else {
@@ -35,13 +46,13 @@ extension ConfigurationReader {
             }
             settings[keyPath: path] = seconds
         }
-        if let connections = fields["max_connections"] {
+        if let connections = fields[.maxConnections] {
             settings.maxConnections = try connections.integer()
             guard (1...1_000_000).contains(settings.maxConnections) else {
                 throw connections.error("must be a whole number from 1 to 1000000, got \(settings.maxConnections)")
             }
         }
-        if let ingests = fields["max_concurrent_ingests"] {
+        if let ingests = fields[.maxConcurrentIngests] {
             settings.maxConcurrentIngests = try ingests.integer()
             guard (1...64).contains(settings.maxConcurrentIngests) else {
                 throw ingests.error("must be a whole number from 1 to 64, got \(settings.maxConcurrentIngests)")

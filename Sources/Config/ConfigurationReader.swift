@@ -34,15 +34,12 @@ public enum ConfigurationReader {
             throw ConfigurationError(path: "", reason: "not valid YAML: \(error)")
         }
         let document = YAMLValue(node: root, path: "")
-        let fields = try document.fields(allowed: ["planning", "budget", "gpu_types", "regions", "models", "service"],
-                                         required: ["gpu_types", "regions", "models"])
-        let settings = try planningSettings(fields["planning"])
-        let budget = try monthlyBudget(fields["budget"])
-        guard let gpuNode = fields["gpu_types"], let regionNode = fields["regions"], let modelNode = fields["models"] else {
-            throw document.error("missing required key")
-        }
-        let gpuTypes = try gpuTypes(gpuNode)
-        let offers = try offers(regionNode, gpuTypes: gpuTypes)
+        let fields = try document.fields(DocumentKey.self, required: [.gpuTypes, .regions, .models])
+        let settings = try planningSettings(fields[.planning])
+        let budget = try monthlyBudget(fields[.budget])
+        let modelNode = try fields.required(.models)
+        let gpuTypes = try gpuTypes(try fields.required(.gpuTypes))
+        let offers = try offers(try fields.required(.regions), gpuTypes: gpuTypes)
         var models: [String: ModelProfile] = [:]
         for (name, value) in try modelNode.entries() {
             models[name] = try model(name, value, gpuTypes: gpuTypes, offers: offers, settings: settings)
@@ -50,7 +47,14 @@ public enum ConfigurationReader {
         guard !models.isEmpty else { throw modelNode.error("must describe at least one model") }
         let fleet = FleetConfiguration(settings: settings, gpuTypes: gpuTypes, offers: offers, models: models,
                                        monthlyBudgetUSD: budget)
-        return HeadroomConfiguration(fleet: fleet, service: try serviceSettings(fields["service"]))
+        return HeadroomConfiguration(fleet: fleet, service: try serviceSettings(fields[.service]))
+    }
+
+    /// The sections of the document.
+    enum DocumentKey: String, ConfigurationKey {
+        case planning, budget
+        case gpuTypes = "gpu_types"
+        case regions, models, service
     }
 
     /// Reads and parses the file at `path` (UTF-8) and returns the fleet.
@@ -75,24 +79,35 @@ public enum ConfigurationReader {
         return try parseConfiguration(text)
     }
 
+    /// The keys of `planning`.
+    enum PlanningKey: String, ConfigurationKey {
+        case step, horizon
+        case reservationWindow = "reservation_window"
+        case maxActionsPerDay = "max_actions_per_day"
+
+        /// `planning.<key>`, for the errors of a default value.
+        var path: String { YAMLValue.join(DocumentKey.planning.rawValue, rawValue) }
+    }
+
     static func planningSettings(_ value: YAMLValue?) throws(ConfigurationError) -> PlanningSettings {
-        let fields = try value?.fields(allowed: ["step", "horizon", "reservation_window", "max_actions_per_day"]) ?? [:]
+        let fields = try value?.fields(PlanningKey.self).values ?? [:]
         var step = Step(seconds: 300)
-        if let stepValue = fields["step"] {
+        if let stepValue = fields[.step] {
             do { step = try Step(parsing: try stepValue.string()) } catch let error as ConfigurationError { throw error }
             catch { throw stepValue.error("\(error)") }
         }
-        guard let step else { throw ConfigurationError(path: "planning.step", reason: "invalid step") }
-        let horizon = try fields["horizon"]?.duration() ?? 48 * 3_600
+        guard let step else { throw ConfigurationError(path: PlanningKey.step.path, reason: "invalid step") }
+        let horizon = try fields[.horizon]?.duration() ?? 48 * 3_600
         if horizon < step.seconds {
-            throw fields["horizon"]?.error("must be at least one step (\(step))") ?? ConfigurationError(path: "planning.horizon", reason: "too short")
+            throw fields[.horizon]?.error("must be at least one step (\(step))")
+                ?? ConfigurationError(path: PlanningKey.horizon.path, reason: "too short")
         }
         if horizon / step.seconds > maximumHorizonSteps {
-            throw fields["horizon"]?.error("is \(horizon / step.seconds) steps of \(step); at most \(maximumHorizonSteps) are planned")
-                ?? ConfigurationError(path: "planning.horizon", reason: "too long")
+            throw fields[.horizon]?.error("is \(horizon / step.seconds) steps of \(step); at most \(maximumHorizonSteps) are planned")
+                ?? ConfigurationError(path: PlanningKey.horizon.path, reason: "too long")
         }
-        let window = try fields["reservation_window"]?.duration() ?? 28 * 86_400
-        let actions = try fields["max_actions_per_day"]?.integer(atLeast: 1) ?? 48
+        let window = try fields[.reservationWindow]?.duration() ?? 28 * 86_400
+        let actions = try fields[.maxActionsPerDay]?.integer(atLeast: 1) ?? 48
         return PlanningSettings(step: step, horizonSeconds: horizon, reservationWindowSeconds: window, maxActionsPerDay: actions)
     }
 
@@ -101,16 +116,26 @@ public enum ConfigurationReader {
 
     static func monthlyBudget(_ value: YAMLValue?) throws(ConfigurationError) -> Double? {
         guard let value else { return nil }
-        let fields = try value.fields(allowed: ["monthly_usd"])
-        return try fields["monthly_usd"]?.positive()
+        return try value.fields(BudgetKey.self)[.monthlyUSD]?.positive()
+    }
+
+    /// The keys of `budget`.
+    enum BudgetKey: String, ConfigurationKey {
+        case monthlyUSD = "monthly_usd"
+    }
+
+    /// The keys of `gpu_types.<name>`.
+    enum GPUTypeKey: String, ConfigurationKey {
+        case gpusPerNode = "gpus_per_node"
+        case memoryGiB = "memory_gib"
     }
 
     static func gpuTypes(_ value: YAMLValue) throws(ConfigurationError) -> [String: GPUType] {
         var types: [String: GPUType] = [:]
         for (name, entry) in try value.entries() {
-            let fields = try entry.fields(allowed: ["gpus_per_node", "memory_gib"], required: ["gpus_per_node", "memory_gib"])
-            guard let perNode = fields["gpus_per_node"], let memory = fields["memory_gib"] else { continue }
-            types[name] = GPUType(name: name, gpusPerNode: try perNode.integer(atLeast: 1, atMost: 1_024), memoryGiB: try memory.positive())
+            let fields = try entry.fields(GPUTypeKey.self, required: [.gpusPerNode, .memoryGiB])
+            types[name] = GPUType(name: name, gpusPerNode: try fields.required(.gpusPerNode).integer(atLeast: 1, atMost: 1_024),
+                                  memoryGiB: try fields.required(.memoryGiB).positive())
         }
         guard !types.isEmpty else { throw value.error("must describe at least one GPU type") }
         return types

@@ -40,14 +40,29 @@ struct YAMLValue {
         return result
     }
 
+    /// The mapping's values by key, after checking that every key is one of `Key`'s and that
+    /// every key of `required` is present.
+    func fields<Key: ConfigurationKey>(_: Key.Type, required: [Key] = []) throws(ConfigurationError) -> Fields<Key> {
+        Fields(mapping: self, values: try fields(expected: Key.allCases.map(\.rawValue), required: required,
+                                                 named: Key.init(rawValue:)))
+    }
+
     /// The mapping's values by key, after checking that every key is one of `allowed` and that
     /// every key of `required` is present.
     func fields(allowed: [String], required: [String] = []) throws(ConfigurationError) -> [String: YAMLValue] {
-        var fields: [String: YAMLValue] = [:]
-        for (key, value) in try entries() {
-            guard allowed.contains(key) else {
-                throw ConfigurationError(path: value.path, reason: "unknown key '\(key)' (expected one of: "
-                    + allowed.joined(separator: ", ") + ")", line: value.line)
+        try fields(expected: allowed, required: required) { allowed.contains($0) ? $0 : nil }
+    }
+
+    /// The mapping's values by the key `named` finds for each name (nil for an unknown key; the
+    /// error lists `expected`), after checking that every key of `required` is present.
+    private func fields<Key: Hashable & CustomStringConvertible>(
+        expected: [String], required: [Key], named: (String) -> Key?
+    ) throws(ConfigurationError) -> [Key: YAMLValue] {
+        var fields: [Key: YAMLValue] = [:]
+        for (name, value) in try entries() {
+            guard let key = named(name) else {
+                throw ConfigurationError(path: value.path, reason: "unknown key '\(name)' (expected one of: "
+                    + expected.joined(separator: ", ") + ")", line: value.line)
             }
             fields[key] = value
         }

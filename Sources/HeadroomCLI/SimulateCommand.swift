@@ -28,7 +28,7 @@ struct SimulateCommand: ParsableCommand {
 
     @OptionGroup var fleet: ConfigurationOption
 
-    @Option(help: "hybrid | predictive | reactive | static | all.")
+    @Option(help: "\(SimulationPolicy.allCases.map(\.rawValue).joined(separator: " | ")) | all.")
     var policy: String = "hybrid"
 
     @Option(name: .customLong("train-days"), help: "Whole UTC days of traffic before the first replayed day.")
@@ -121,7 +121,7 @@ struct SimulateCommand: ParsableCommand {
             _ = try simulator.window(input)
             var forecasts: [DayForecast]?
             return try policies.map { policy throws(SimulationError) in
-                if policy == .hybrid || policy == .predictive, forecasts == nil {
+                if policy.usesForecasts, forecasts == nil {
                     forecasts = try simulator.forecasts(input)
                 }
                 return try simulator.run(input, policy: policy, forecasts: forecasts).report

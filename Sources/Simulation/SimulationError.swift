@@ -33,7 +33,8 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
         case .traffic(let problem):
             "\(problem)"
         case .unknownPolicy(let name):
-            "unknown policy '\(name)': use hybrid, predictive, reactive, static or all"
+            "unknown policy '\(name)': use "
+                + SimulationPolicy.allCases.map(\.rawValue).joined(separator: ", ") + " or all"
         case .unknownModel(let model, let configured):
             "the traffic names model '\(model)', which the configuration does not describe (configured: "
                 + configured.joined(separator: ", ") + ")"

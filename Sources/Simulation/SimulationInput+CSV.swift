@@ -26,13 +26,3 @@ extension SimulationInput {
         return input
     }
 }
-
-extension SimulationPolicy {
-    /// The policies a name selects: one of the four, or `all` for the four in order.
-    /// - Throws: ``SimulationError/unknownPolicy(_:)`` naming the accepted names.
-    public static func named(_ name: String) throws(SimulationError) -> [SimulationPolicy] {
-        if name == "all" { return allCases }
-        guard let policy = SimulationPolicy(rawValue: name) else { throw .unknownPolicy(name) }
-        return [policy]
-    }
-}

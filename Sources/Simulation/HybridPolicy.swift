@@ -1,0 +1,42 @@
+import Planning
+
+/// What Headroom recommends: the day's plan as a floor and a reactive correction alongside;
+/// the pool runs the larger of the two (``HybridSettings``: the plan resized for interactive
+/// models, and the correction's controller).
+struct HybridPolicy: ReplayPolicy {
+    static let usesForecasts = true
+    private var plans: PlanFloor
+    private var correction: Autoscalers
+
+    init(_ replay: Replay) throws(SimulationError) {
+        let settings = replay.simulator.settings.hybrid
+        plans = try PlanFloor(replay, configuration: Self.configuration(replay.simulator.configuration, settings: settings))
+        correction = Autoscalers(replay, settings: settings.correction)
+    }
+
+    static func reservationBasis(windowDays: Int64) -> String { PlanFloor.reservationBasis(windowDays: windowDays) }
+
+    mutating func startDay(_ day: Int, running: [Int]?) throws(SimulationError) -> ReplayDay {
+        try plans.startDay(day, running: running)
+    }
+
+    mutating func drive(_ pool: inout ReplicaPool, series: Int, step: Int, at start: Double, rate: Double) {
+        let floor = plans.replicas(series: series, step: step)
+        pool.scale(to: max(floor, correction.current(series)), at: start, rate: rate)
+        correction.sync(&pool, series: series, floor: floor, from: start, rate: rate)
+    }
+
+    /// The fleet the hybrid's plans are made with: `configuration`, with every interactive
+    /// model's quantile and target utilisation replaced by `settings`' `planQuantile` and
+    /// `planUtilization` when set.
+    static func configuration(_ configuration: FleetConfiguration, settings: HybridSettings) -> FleetConfiguration {
+        var planning = configuration
+        for (name, profile) in planning.models where profile.workloadClass == .interactive {
+            var sized = profile
+            if let quantile = settings.planQuantile { sized.quantile = quantile }
+            if let utilization = settings.planUtilization { sized.targetUtilization = utilization }
+            planning.models[name] = sized
+        }
+        return planning
+    }
+}
