@@ -186,13 +186,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ConfigTests",
-            dependencies: ["Config", "Planning", "Scheduling"],
+            dependencies: ["Config", "Planning", "Scheduling", "Traffic"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Traffic", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Store", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -211,8 +211,11 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Store", "Jobs", "Traffic", "Config", "Ingestion", "Scheduling",
+                "Server", "Store", "Jobs", "Traffic", "Config", "Ingestion", "Planning",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -223,7 +226,7 @@ let package = Package(
         .testTarget(
             name: "HeadroomCLITests",
             dependencies: [
-                "HeadroomCLI", "Store", "Traffic", "Config",
+                "HeadroomCLI", "Store", "Traffic", "Config", "Forecasting", "Simulation",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -19,8 +19,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 "$bin" demo --db "$work/seed.sqlite" --weeks 2 --end 2026-11-24 --once > /dev/null
-cp "$work/seed.sqlite" "$work/reference.sqlite"
-cp "$work/seed.sqlite" "$work/killed.sqlite"
+# Copied through SQLite (a plain cp would miss pages still in the write-ahead log).
+sqlite3 "$work/seed.sqlite" ".backup '$work/reference.sqlite'"
+sqlite3 "$work/seed.sqlite" ".backup '$work/killed.sqlite'"
 
 start=$(date -u -d 2026-11-24T08:00:00Z +%s)
 kills=0

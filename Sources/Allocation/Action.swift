@@ -43,6 +43,9 @@ public enum ActionKind: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The provider took the node (spot interruption, failure): terminated; its replicas go back
     /// to pending (draining ones are removed).
     case interrupt(NodeID)
+    /// The provider warned that it takes the node back at `reclaimAt` (Unix seconds; a spot
+    /// interruption notice): the node takes no new replicas from now on.
+    case reclaimNotice(NodeID, reclaimAt: Int64)
 
     /// The kind's name, as stored in the action log and written first in ``description``.
     public var name: Name {
@@ -56,6 +59,7 @@ public enum ActionKind: Sendable, Hashable, Codable, CustomStringConvertible {
         case .release: .release
         case .preempt: .preempt
         case .interrupt: .interrupt
+        case .reclaimNotice: .reclaimNotice
         }
     }
 
@@ -68,6 +72,7 @@ public enum ActionKind: Sendable, Hashable, Codable, CustomStringConvertible {
             "\(name.rawValue) \(replica.id) (\(replica.model)) on \(replica.node.map(String.init(describing:)) ?? "none")"
         case .nodeReady(let id), .release(let id), .interrupt(let id): "\(name.rawValue) \(id)"
         case .replicaReady(let id), .drain(let id), .remove(let id), .preempt(let id): "\(name.rawValue) \(id)"
+        case .reclaimNotice(let id, let reclaimAt): "\(name.rawValue) \(id) at \(reclaimAt)"
         }
     }
 }
@@ -85,5 +90,6 @@ extension ActionKind {
         case release
         case preempt
         case interrupt
+        case reclaimNotice = "reclaim-notice"
     }
 }

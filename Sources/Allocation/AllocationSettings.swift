@@ -8,10 +8,15 @@ public struct AllocationSettings: Sendable, Hashable, Codable {
     /// Keep empty reserved nodes (up to the reserved count) ready instead of releasing them:
     /// they are paid either way and save a provisioning delay at the next scale-up.
     public var keepsIdleReservedNodes: Bool
+    /// Whether nodes are ready when their provisioning delay has passed or when the provider
+    /// says so (a ``PoolEvent/nodeReady(_:at:)``).
+    public var nodeReadiness: NodeReadiness
 
-    public init(drainSeconds: Int64 = 60, interactiveWaitSeconds: Int64 = 120, keepsIdleReservedNodes: Bool = true) {
+    public init(drainSeconds: Int64 = 60, interactiveWaitSeconds: Int64 = 120, keepsIdleReservedNodes: Bool = true,
+                nodeReadiness: NodeReadiness = .scheduled) {
         self.drainSeconds = drainSeconds
         self.interactiveWaitSeconds = interactiveWaitSeconds
         self.keepsIdleReservedNodes = keepsIdleReservedNodes
+        self.nodeReadiness = nodeReadiness
     }
 }

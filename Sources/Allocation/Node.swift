@@ -30,11 +30,15 @@ public struct Node: Sendable, Hashable, Codable {
     public var readyAt: Int64?
     /// When it was released or lost (nil while alive).
     public var terminatedAt: Int64?
+    /// When the provider takes it back, as its interruption notice said (nil without a notice).
+    /// A node with a notice takes no new replicas and is interrupted at this time if still alive.
+    public var reclaimAt: Int64?
 
     public init(
         id: NodeID, region: String, gpuType: String, gpus: Int, memoryPerGPUGiB: Int,
         capacity: CapacityType, replicaClass: WorkloadClass, state: NodeState,
-        requestedAt: Int64, readyDueAt: Int64, readyAt: Int64? = nil, terminatedAt: Int64? = nil
+        requestedAt: Int64, readyDueAt: Int64, readyAt: Int64? = nil, terminatedAt: Int64? = nil,
+        reclaimAt: Int64? = nil
     ) {
         self.id = id
         self.region = region
@@ -48,6 +52,7 @@ public struct Node: Sendable, Hashable, Codable {
         self.readyDueAt = readyDueAt
         self.readyAt = readyAt
         self.terminatedAt = terminatedAt
+        self.reclaimAt = reclaimAt
     }
 
     /// GPU memory of the whole node, GiB.
@@ -58,6 +63,9 @@ public struct Node: Sendable, Hashable, Codable {
 
     /// Not terminated: counts towards quotas and the reserved count.
     public var isAlive: Bool { state != .terminated }
+
+    /// Ready or draining and without an interruption notice: new replicas may go on it.
+    var takesReplicas: Bool { reclaimAt == nil }
 }
 
 /// A node's identity: a number the engine assigns in order, never reused within a pool.

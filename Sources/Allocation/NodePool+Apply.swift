@@ -53,6 +53,9 @@ extension NodePool {
                 replicas[replica.id] = replica.state == .draining ? nil : replica.pendingAgain()
             }
             terminate(id, at: action.at)
+        case .reclaimNotice(let id, let reclaimAt):
+            guard let node = nodes[id] else { throw .unknownNode(id, in: place()) }
+            if node.isAlive, node.reclaimAt == nil { nodes[id]?.reclaimAt = reclaimAt }
         }
         appliedActions.insert(action.id)
         nextRound = max(nextRound, action.id.round + 1)

@@ -11,7 +11,7 @@ struct PlacementIndex {
     var empties: [PoolKey: [CapacityType: Heap<Int>]] = [:]
 
     init(pool: NodePool, replicaClass: WorkloadClass) {
-        for node in pool.nodes.values where node.state == .ready {
+        for node in pool.nodes.values where node.state == .ready && node.takesReplicas {
             let key = node.pool
             let used = pool.usage[node.id] ?? NodeUsage()
             if used.isEmpty {

@@ -58,7 +58,7 @@ extension ReconcileRound {
             var chosen: NodeID?
             while let number = index.empties[key]?[capacity]?.popMin() {
                 let id = NodeID(number)
-                guard let node = pool.nodes[id], node.state == .ready, pool.usage[id]?.isEmpty ?? false else { continue }
+                guard let node = pool.nodes[id], node.state == .ready, node.takesReplicas, pool.usage[id]?.isEmpty ?? false else { continue }
                 if node.gpus >= item.gpus, hasMemory(for: item, on: id) {
                     chosen = id
                     break

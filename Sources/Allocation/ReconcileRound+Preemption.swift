@@ -44,7 +44,7 @@ extension ReconcileRound {
         var candidates: [(draining: Int, gpus: Int, id: NodeID)] = []
         for node in pool.nodes.values
         where node.pool == key && node.replicaClass == .batch
-            && node.capacity != .spot && (node.state == .ready || node.state == .draining)
+            && node.capacity != .spot && (node.state == .ready || node.state == .draining) && node.takesReplicas
         {
             guard let used = pool.usage[node.id], !used.isEmpty else { continue }
             candidates.append((node.state == .draining ? 0 : 1, used.activeGPUs, node.id))
@@ -62,7 +62,7 @@ extension ReconcileRound {
     func freeingRoom(_ key: PoolKey, _ replicaClass: WorkloadClass) -> [FreeingRoom] {
         var rooms: [FreeingRoom] = []
         for node in pool.nodes.values
-        where (node.state == .ready || node.state == .draining) && node.region == key.region
+        where (node.state == .ready || node.state == .draining) && node.takesReplicas && node.region == key.region
             && node.gpuType == key.gpuType && node.replicaClass == replicaClass
         {
             guard let used = pool.usage[node.id], used.drainingCount > 0 else { continue }

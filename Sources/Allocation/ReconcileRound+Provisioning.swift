@@ -57,7 +57,7 @@ extension ReconcileRound {
         let reservedPaid = offers[key]?.reservedNodes ?? 0
         for node in nodes.sorted(by: { ($0.capacity.releaseRank, $0.id) < ($1.capacity.releaseRank, $1.id) }) {
             if node.capacity == .reserved {
-                if settings.keepsIdleReservedNodes, reservedAlive <= reservedPaid { continue }
+                if node.takesReplicas, settings.keepsIdleReservedNodes, reservedAlive <= reservedPaid { continue }
                 reservedAlive -= 1
             }
             try emit(.release(node.id), at: now)

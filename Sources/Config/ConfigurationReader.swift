@@ -47,14 +47,15 @@ public enum ConfigurationReader {
         guard !models.isEmpty else { throw modelNode.error("must describe at least one model") }
         let fleet = FleetConfiguration(settings: settings, gpuTypes: gpuTypes, offers: offers, models: models,
                                        monthlyBudgetUSD: budget)
-        return HeadroomConfiguration(fleet: fleet, service: try serviceSettings(fields[.service]))
+        return HeadroomConfiguration(fleet: fleet, service: try serviceSettings(fields[.service]),
+                                     poolProvider: try poolProvider(fields[.pool]))
     }
 
     /// The sections of the document.
     enum DocumentKey: String, ConfigurationKey {
         case planning, budget
         case gpuTypes = "gpu_types"
-        case regions, models, service
+        case regions, models, service, pool
     }
 
     /// Reads and parses the file at `path` (UTF-8) and returns the fleet.

@@ -34,7 +34,7 @@ struct DemoCommand: AsyncParsableCommand {
         let store = try database.open()
         print("database: \(database.path)")
         if try store.planRun() == nil || once {
-            try runJobs(store)
+            try await runJobs(store)
         } else {
             print("the database already holds a plan (#\(try store.latestPlanRunID() ?? 0)); serving it as it is")
         }
@@ -58,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Loads the demo traffic when the database has none, then forecast, plan and execute.
-    func runJobs(_ store: AppDatabase) throws {
+    func runJobs(_ store: AppDatabase) async throws {
         if try store.seriesSummaries().isEmpty {
             let demo = demoOptions.demo
             let started = ContinuousClock.now
@@ -98,13 +98,13 @@ struct DemoCommand: AsyncParsableCommand {
         }
         print(PlanSummary(run: planned.run, plan: planned.plan).render())
         print()
-        let provider = EmbeddedPoolProvider(database: store)
+        let provider = PoolProviderKind.embedded.make(database: store)
         var applied = 0
         var outcome: ExecuteJob.Outcome?
         do {
             // Two rounds: nodes are provisioned at the plan's start, replicas placed 15 minutes on.
             for now in [planned.run.start, planned.run.start + 900] {
-                outcome = try ExecuteJob(configuration: fleet).run(on: store, provider: provider, now: now)
+                outcome = try await ExecuteJob(configuration: fleet).run(on: store, provider: provider, now: now)
                 applied += outcome?.actions.count ?? 0
             }
         } catch let error as ExecuteJobError {

@@ -5,14 +5,16 @@ import Store
 import Traffic
 
 /// `headroom execute`: one reconcile round of the allocation engine against the node pool.
-struct ExecuteCommand: ParsableCommand {
+struct ExecuteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "execute",
         abstract: "Drive the node pool towards the newest plan: one round of provision, place, drain, release actions.",
         discussion: """
             Finishes any round a crash left half applied, then reconciles the pool with the plan's \
             replicas at --at (default: now) and records and applies the round's actions, each exactly \
-            once. The embedded SQLite pool is the provider (docs/ALLOCATION.md).
+            once. Provider events not yet taken (an interruption notice, a lost node: `headroom pool \
+            event`) go to the round. The configuration's `pool.provider` carries the actions out \
+            (default: the embedded pool in the database; docs/ALLOCATION.md).
             """
     )
 
@@ -31,14 +33,14 @@ struct ExecuteCommand: ParsableCommand {
     @Flag(help: "Print the round's actions without recording or applying them.")
     var dryRun = false
 
-    func run() throws {
+    func run() async throws {
         let store = try database.open()
-        let loaded = try fleet.load()
+        let loaded = try fleet.loadAll()
         let now = at ?? Int64(Date.now.timeIntervalSince1970)
         let outcome: ExecuteJob.Outcome
         do {
-            outcome = try ExecuteJob(configuration: loaded.configuration)
-                .run(on: store, provider: EmbeddedPoolProvider(database: store), now: now, dryRun: dryRun)
+            outcome = try await ExecuteJob(configuration: loaded.configuration.fleet)
+                .run(on: store, provider: loaded.configuration.poolProvider.make(database: store), now: now, dryRun: dryRun)
         } catch let error as ExecuteJobError {
             throw CommandFailure(error.description)
         } catch let error as AllocationError {
@@ -46,6 +48,9 @@ struct ExecuteCommand: ParsableCommand {
         }
         if !outcome.resumed.isEmpty {
             print("finished an interrupted round: \(outcome.resumed.count) actions applied")
+        }
+        if !outcome.events.isEmpty {
+            print("\(dryRun ? "would take" : "took") \(outcome.events.count) provider events")
         }
         let verb = dryRun ? "would apply" : "applied"
         print("plan #\(outcome.planRunID) at \(Timestamp.format(now)): \(verb) \(outcome.actions.count) actions")

@@ -9,22 +9,24 @@ struct PoolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pool",
         abstract: "The node pool: nodes, replicas and packing.",
-        subcommands: [PoolShowCommand.self]
+        subcommands: [PoolShowCommand.self, PoolEventCommand.self]
     )
 }
 
 /// `headroom pool show`: nodes by capacity type and state, replicas by model, packing metrics.
-struct PoolShowCommand: ParsableCommand {
+struct PoolShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show the node pool, its replicas and its packing metrics.")
 
     @OptionGroup var database: DatabaseOption
+    @OptionGroup var fleet: ConfigurationOption
 
-    func run() throws {
+    func run() async throws {
         let store = try database.open()
+        let provider = try fleet.loadAll().configuration.poolProvider.make(database: store)
         let pool: NodePool
         do {
-            pool = try EmbeddedPoolProvider(database: store).load()
+            pool = try await provider.load()
         } catch let error as ExecuteJobError {
             throw CommandFailure(error.description)
         } catch let error as AllocationError {

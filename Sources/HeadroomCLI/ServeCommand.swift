@@ -40,7 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "headroom")
         logger.logLevel = options.logLevel
         let service = configuration.service
-        let runner = JobRunner(database: store, configuration: configuration.fleet, configurationText: text)
+        let provider = configuration.poolProvider.make(database: store)
+        let runner = JobRunner(database: store, configuration: configuration.fleet, configurationText: text, provider: provider)
         let metrics = ServiceMetrics()
         let scheduler = JobScheduler(schedule: service.schedule, runner: runner,
                                      shutdownGraceSeconds: service.shutdownGraceSeconds) { [logger] event in
@@ -59,10 +60,22 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.error("scheduler store failure", metadata: ["error": "\(message)"])
             }
         }
+        let watcher = PoolEventWatcher(provider: provider, runner: runner) { [logger] outcome in
+            switch outcome {
+            case .success(let run):
+                metrics.jobFinished(run)
+                logger.info("execute run for provider events", metadata: [
+                    "run": "\(run.id)", "status": "\(run.status)", "error": "\(run.error ?? "")", "detail": "\(run.detail ?? "")"])
+            case .failure(let error):
+                logger.error("execute run for provider events not recorded", metadata: ["error": "\(error)"])
+            }
+        }
         let application = HeadroomServer.application(
             database: store,
             settings: ServerSettings(host: options.host, port: options.port, service: service), runner: runner,
-            shutdownGraceSeconds: service.shutdownGraceSeconds, services: [SchedulerService(scheduler: scheduler)], logger: logger, onServerRunning: onRunning)
+            provider: provider, shutdownGraceSeconds: service.shutdownGraceSeconds,
+            services: [SchedulerService(scheduler: scheduler), PoolEventService(watcher: watcher)], logger: logger,
+            onServerRunning: onRunning)
         do {
             try await application.runService()
         } catch {

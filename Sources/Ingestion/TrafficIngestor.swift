@@ -67,10 +67,30 @@ public struct TrafficIngestor: Sendable {
         try ingest(ChunkSource(bytes: bytes, name: options.source, chunkSize: chunkSize), options: options, rejectsPath: nil)
     }
 
-    /// The shared path. A reading thread reads, hashes and parses the input into batches of
+    /// Ingests rows read elsewhere (a JSON body, read by ``TrafficCSVReader/row(_:line:)``
+    /// under the same rules), in one transaction like a file; `sha256` is the digest of the
+    /// bytes they came from, for the ingest log.
+    public func ingest(records: [TrafficRecord], sha256: String, options: IngestOptions) throws -> IngestSummary {
+        var batches = [records][...]
+        return try ingest(name: options.source, options: options, rejectsPath: nil,
+                          next: { batches.popFirst() }, sha256: { sha256 })
+    }
+
+    /// A file or bytes. A reading thread reads, hashes and parses the input into batches of
     /// records while this thread, inside the transaction, stages them: the two cores split the
     /// work, and the bounded ``RecordChannel`` keeps memory flat.
     func ingest(_ source: ChunkSource, options: IngestOptions, rejectsPath: String?) throws -> IngestSummary {
+        let channel = RecordChannel()
+        Thread { Self.read(source, into: channel) }.start()
+        defer { channel.cancelAndWait() }
+        return try ingest(name: source.name, options: options, rejectsPath: rejectsPath,
+                          next: { channel.take() }, sha256: { try channel.outcome() })
+    }
+
+    /// The shared path: stages the records `next` hands over, batch by batch, in one
+    /// transaction, and logs the ingest with `sha256()` (asked once all records are staged).
+    func ingest(name: String, options: IngestOptions, rejectsPath: String?,
+                next: () throws -> [TrafficRecord]?, sha256: () throws -> String) throws -> IngestSummary {
         var problems = ProblemLog()
         var rowsRejected = 0  // by the reader or at staging; the store counts its own refusals
         let rejects = try options.skipInvalid ? rejectsPath.map { try RejectsWriter(path: $0, maximumBytes: rejectsLimit) } : nil
@@ -79,13 +99,10 @@ public struct TrafficIngestor: Sendable {
             problems.record(problem)
             try rejects?.write(problem, text: text)
         }
-        let channel = RecordChannel()
-        Thread { Self.read(source, into: channel) }.start()
-        defer { channel.cancelAndWait() }
         do {
             var summary = try database.ingestTraffic(options: options, rejected: reject) { stager in
                 let staging = !options.skipInvalid
-                while let batch = channel.take() {
+                while let batch = try next() {
                     for record in batch {
                         switch record {
                         case .row(let row):
@@ -104,16 +121,16 @@ public struct TrafficIngestor: Sendable {
                         }
                     }
                 }
-                let sha256 = try channel.outcome()
+                let digest = try sha256()
                 if problems.isFatal {
                     throw IngestRejected(rowsRejected: problems.total)
                 }
-                return IngestSource(sha256: sha256, rowsRejected: rowsRejected)
+                return IngestSource(sha256: digest, rowsRejected: rowsRejected)
             }
             summary.rejectsNotListed = rejects?.omitted ?? 0
             return summary
         } catch is IngestRejected {
-            throw IngestError.rejected(source: source.name, problems: problems.sorted, total: problems.total)
+            throw IngestError.rejected(source: name, problems: problems.sorted, total: problems.total)
         }
     }
 

@@ -23,7 +23,7 @@ extension EmbeddedPoolProvider {
                                memoryPerGPUGiB: node.memoryPerGPUGiB, capacity: node.capacity.rawValue,
                                replicaClass: node.replicaClass.rawValue, state: node.state.rawValue,
                                requestedAt: node.requestedAt, readyDueAt: node.readyDueAt, readyAt: node.readyAt,
-                               terminatedAt: node.terminatedAt)
+                               terminatedAt: node.terminatedAt, reclaimAt: node.reclaimAt)
             },
             replicas: pool.replicas.values.sorted { $0.id < $1.id }.map { replica in
                 PoolReplicaRecord(number: replica.id.number, model: replica.model, region: replica.region,
@@ -41,7 +41,8 @@ extension EmbeddedPoolProvider {
              capacity: try value(row.capacity, "node-\(row.number) capacity"),
              replicaClass: try value(row.replicaClass, "node-\(row.number) replica_class"),
              state: try value(row.state, "node-\(row.number) state"),
-             requestedAt: row.requestedAt, readyDueAt: row.readyDueAt, readyAt: row.readyAt, terminatedAt: row.terminatedAt)
+             requestedAt: row.requestedAt, readyDueAt: row.readyDueAt, readyAt: row.readyAt, terminatedAt: row.terminatedAt,
+             reclaimAt: row.reclaimAt)
     }
 
     static func replica(_ row: PoolReplicaRecord) throws -> Replica {

@@ -24,6 +24,8 @@ public struct ExecuteJob: Sendable {
     public struct Outcome: Sendable {
         /// Actions of an interrupted round applied first.
         public var resumed: [Action]
+        /// The provider's events the round took (or, in a dry run, would take).
+        public var events: [PoolEvent]
         /// The new round's actions (applied, unless it was a dry run).
         public var actions: [Action]
         public var pool: NodePool
@@ -32,32 +34,44 @@ public struct ExecuteJob: Sendable {
     }
 
     /// Runs the job at `now` (Unix seconds) with `provider`; with `dryRun`, computes the round
-    /// and applies nothing (a pending round is reported, not resumed).
-    public func run(on database: AppDatabase, provider: any PoolProvider, now: Int64, dryRun: Bool = false) throws -> Outcome {
-        guard let planRun = try database.planRun() else { throw ExecuteJobError.noPlan }
+    /// and applies nothing (a pending round is reported, not resumed, and events stay untaken).
+    ///
+    /// The provider's untaken events go to the engine with the round, which takes them: a round
+    /// with no actions is still recorded as having taken them.
+    public func run(on database: AppDatabase, provider: any PoolProvider, now: Int64, dryRun: Bool = false) async throws -> Outcome {
+        let planRun = try await offThePool("headroom-execute") { try database.planRun() }
+        guard let planRun else { throw ExecuteJobError.noPlan }
         guard let plan = PlanJSON.plan(of: planRun) else {
             throw ExecuteJobError.unreadablePlan(planRun.id)
         }
-        var pool = try provider.load()
-        let pending = try provider.pending()
+        var pool = try await provider.load()
+        let pending = try await provider.pending()
         if !pending.isEmpty {
             guard !dryRun else { throw ExecuteJobError.unfinishedRound(pending.count) }
             for action in pending {
                 try pool.apply(action)
-                try provider.apply(action)
+                try await provider.apply(action)
             }
         }
+        let events = try await provider.events()
         let targets = try Self.targets(plan, configuration: configuration, at: now)
         let offers = try Self.offers(plan, configuration: configuration)
-        let actions = try Allocator(settings: settings).reconcile(pool, targets: targets, offers: offers, now: now)
-        if !dryRun, !actions.isEmpty {
-            try provider.record(actions, planRunID: planRun.id)
+        var settings = settings
+        settings.nodeReadiness = provider.nodeReadiness
+        let allocator = Allocator(settings: settings)
+        let actions = try await offThePool("headroom-execute") { [pool] in
+            try allocator.reconcile(pool, targets: targets, offers: offers, events: events.map(\.event), now: now)
+        }
+        if !dryRun, !actions.isEmpty || !events.isEmpty {
+            try await provider.record(actions, round: actions.first?.id.round ?? pool.nextRound, taking: events,
+                                      planRunID: planRun.id)
             for action in actions {
                 try pool.apply(action)
-                try provider.apply(action)
+                try await provider.apply(action)
             }
         }
-        return Outcome(resumed: pending, actions: actions, pool: pool, planRunID: planRun.id, targets: targets)
+        return Outcome(resumed: pending, events: events.map(\.event), actions: actions, pool: pool,
+                       planRunID: planRun.id, targets: targets)
     }
 
     /// The replicas each planned model should have running at `now`.

@@ -15,18 +15,20 @@ public enum JobCatalog {
     /// plan is made from the latest forecast, and execution follows the newest plan).
     public static let jobs: [JobDefinition] = [
         JobDefinition(.forecast) { environment, _ in
-            JobRunner.detail(try environment.forecast.run(on: environment.database))
+            try await offThePool("headroom-forecast") { JobRunner.detail(try environment.forecast.run(on: environment.database)) }
         },
         JobDefinition(.plan) { environment, _ in
-            JobRunner.detail(try PlanJob(configuration: environment.configuration,
-                                         configurationText: environment.configurationText).run(on: environment.database))
+            try await offThePool("headroom-plan") {
+                JobRunner.detail(try PlanJob(configuration: environment.configuration,
+                                             configurationText: environment.configurationText).run(on: environment.database))
+            }
         },
         JobDefinition(.execute) { environment, now in
-            let outcome = try ExecuteJob(configuration: environment.configuration)
-                .run(on: environment.database, provider: EmbeddedPoolProvider(database: environment.database),
-                     now: Int64(now.timeIntervalSince1970))
+            let outcome = try await ExecuteJob(configuration: environment.configuration)
+                .run(on: environment.database, provider: environment.provider, now: Int64(now.timeIntervalSince1970))
             let resumed = outcome.resumed.isEmpty ? "" : " (\(outcome.resumed.count) resumed first)"
-            return "\(outcome.actions.count) actions applied towards plan run \(outcome.planRunID)\(resumed)"
+            let events = outcome.events.isEmpty ? "" : ", \(outcome.events.count) provider events taken"
+            return "\(outcome.actions.count) actions applied towards plan run \(outcome.planRunID)\(resumed)\(events)"
         },
     ]
 
@@ -59,7 +61,7 @@ extension JobKind {
 /// One kind of job as ``JobCatalog`` registers it.
 public struct JobDefinition: Sendable {
     /// Runs the job at `now` (the runner's clock) and says what it produced: the run's `detail`.
-    public typealias Run = @Sendable (_ environment: JobEnvironment, _ now: Date) throws -> String
+    public typealias Run = @Sendable (_ environment: JobEnvironment, _ now: Date) async throws -> String
 
     /// The job's name: in `job_run`, in leases, in `POST /v1/jobs/{job}` and `GET /v1/jobs?job=`.
     public var kind: JobKind
@@ -84,19 +86,22 @@ public struct JobDefinition: Sendable {
 }
 
 /// What the jobs run against: the store, the fleet (and its configuration text, recorded with
-/// each plan) and the forecast job's options.
+/// each plan), the forecast job's options and the node pool's provider.
 public struct JobEnvironment: Sendable {
     public var database: AppDatabase
     public var configuration: FleetConfiguration
     public var configurationText: String
     public var forecast: ForecastJob
+    public var provider: any PoolProvider
 
+    /// With `provider` nil, the embedded pool in `database`.
     public init(database: AppDatabase, configuration: FleetConfiguration, configurationText: String,
-                forecast: ForecastJob = ForecastJob()) {
+                forecast: ForecastJob = ForecastJob(), provider: (any PoolProvider)? = nil) {
         self.database = database
         self.configuration = configuration
         self.configurationText = configurationText
         self.forecast = forecast
+        self.provider = provider ?? PoolProviderKind.embedded.make(database: database)
     }
 }
 

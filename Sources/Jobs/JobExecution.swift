@@ -2,7 +2,7 @@ import Foundation
 public import Store
 import Synchronization
 
-/// A job run in progress on its own thread: the run as recorded when it started, and its end.
+/// A job run in progress: the run as recorded when it started, and its end.
 public final class JobExecution: Sendable {
     /// The run as recorded at its start (status running).
     public let started: JobRunRecord

@@ -10,15 +10,17 @@ public import Store
 /// ``JobRunRefused`` when a run of the same job is in progress, in this process or another on
 /// the same database), renews the lease while the job runs, then records succeeded (with what
 /// it produced in `detail`) or failed (with the job's error message, never SQL) and the
-/// duration. The jobs are synchronous and can take minutes:
-/// - ``run(_:trigger:scheduledFor:)`` runs on the calling thread (the CLI);
-/// - ``start(_:trigger:scheduledFor:)`` runs each job on a dedicated thread it creates (not the
-///   cooperative pool and not a shared executor) and returns once the run is recorded, so
-///   async code never blocks: `POST /v1/jobs/{kind}` can answer with the running record and
-///   let the job go on.
+/// duration. Jobs can take minutes; their synchronous work (SQLite, fitting, planning) runs on
+/// threads of its own, never on the cooperative pool:
+/// - ``runToEnd(_:trigger:scheduledFor:)`` waits for the end (the CLI);
+/// - ``start(_:trigger:scheduledFor:)`` returns once the run is recorded, so that
+///   `POST /v1/jobs/{kind}` can answer with the running record and let the job go on;
+/// - ``recording(_:trigger:scheduledFor:detail:_:)`` records synchronous work of the caller's.
 public struct JobRunner: Sendable {
-    /// A job's work: runs `kind` at `now` against the store and says what it produced.
-    public typealias Work = @Sendable (_ kind: JobKind, _ now: Date) throws -> String
+    /// A job's work: runs `kind` at `now` against the store and says what it produced. It runs
+    /// on the cooperative pool, so it must not block: synchronous work (SQLite, fitting) goes to
+    /// a thread of its own (as ``JobCatalog``'s jobs do).
+    public typealias Work = @Sendable (_ kind: JobKind, _ now: Date) async throws -> String
 
     /// Where runs are recorded and the jobs read and write.
     public let database: AppDatabase
@@ -32,16 +34,16 @@ public struct JobRunner: Sendable {
     let work: Work
 
     /// A runner of the real jobs, as ``JobCatalog`` registers them: `ForecastJob` (as given),
-    /// `PlanJob` with the configuration, and `ExecuteJob` with the ``EmbeddedPoolProvider`` at
-    /// the clock's `now`.
+    /// `PlanJob` with the configuration, and `ExecuteJob` with `provider` (default: the embedded
+    /// pool) at the clock's `now`.
     public init(database: AppDatabase, configuration: FleetConfiguration, configurationText: String,
-                forecast: ForecastJob = ForecastJob(), clock: any SchedulerClock = WallClock(),
-                holder: String = JobRunner.defaultHolder()) {
+                forecast: ForecastJob = ForecastJob(), provider: (any PoolProvider)? = nil,
+                clock: any SchedulerClock = WallClock(), holder: String = JobRunner.defaultHolder()) {
         let environment = JobEnvironment(database: database, configuration: configuration,
-                                         configurationText: configurationText, forecast: forecast)
+                                         configurationText: configurationText, forecast: forecast, provider: provider)
         self.init(database: database, clock: clock, holder: holder) { kind, now in
             guard let job = JobCatalog.job(kind) else { throw UnknownJobKind(kind: kind) }
-            return try job.run(environment, now)
+            return try await job.run(environment, now)
         }
     }
 
@@ -58,14 +60,6 @@ public struct JobRunner: Sendable {
     public static func defaultHolder() -> String {
         let process = ProcessInfo.processInfo
         return "\(process.hostName):\(process.processIdentifier):\(UUID().uuidString.prefix(8).lowercased())"
-    }
-
-    /// Runs `kind` on the calling thread, blocking it until the job ends.
-    /// - Returns: the run as recorded at its end (succeeded or failed).
-    /// - Throws: ``UnknownJobKind`` or ``JobRunRefused`` (nothing recorded), or the store's error.
-    public func run(_ kind: JobKind, trigger: JobTrigger, scheduledFor: Date? = nil) throws -> JobRunRecord {
-        let run = try begin(kind, trigger: trigger, scheduledFor: scheduledFor)
-        return try perform(run) { try work(kind, clock.now()) }.get()
     }
 
     /// Runs `body` on the calling thread as a run of `kind`, recorded like the others (lease,
@@ -86,24 +80,22 @@ public struct JobRunner: Sendable {
         return value
     }
 
-    /// Records the run and starts the job on a new thread; returns once the run is recorded.
+    /// Records the run and starts the job; returns once the run is recorded.
     /// - Throws: ``JobRunRefused`` (nothing recorded), or the store's error.
     public func start(_ kind: JobKind, trigger: JobTrigger, scheduledFor: Date? = nil) async throws -> JobExecution {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<JobExecution, any Error>) in
-            let thread = Thread { [self] in
-                let started: JobRunRecord
-                do {
-                    started = try begin(kind, trigger: trigger, scheduledFor: scheduledFor)
-                } catch {
-                    return continuation.resume(throwing: error)
-                }
-                let execution = JobExecution(started: started)
-                continuation.resume(returning: execution)
-                execution.complete(perform(started) { try work(kind, clock.now()) })
+        let started = try await offThePool("headroom-\(kind)") { [self] in try begin(kind, trigger: trigger, scheduledFor: scheduledFor) }
+        let execution = JobExecution(started: started)
+        Task.detached { [self] in
+            let lease = holdLease(of: started)
+            let began = ContinuousClock.now
+            let outcome = await Result { try await work(kind, clock.now()) }
+            lease.stop()
+            let ended = await Result { [self] in
+                try await offThePool("headroom-\(kind)") { try finish(started, outcome, began: began).get() }
             }
-            thread.name = "headroom-\(kind)"
-            thread.start()
+            execution.complete(ended)
         }
+        return execution
     }
 
     /// ``start(_:trigger:scheduledFor:)`` and then waits for the end.
@@ -123,23 +115,45 @@ public struct JobRunner: Sendable {
     /// Runs `body` for `run` (recorded as running), renewing the lease, and records its end:
     /// succeeded with the detail `body` returns, or failed with the message of what it threw.
     func perform(_ run: JobRunRecord, _ body: () throws -> String) -> Result<JobRunRecord, any Error> {
+        let lease = holdLease(of: run)
+        let began = ContinuousClock.now
+        let outcome = Result { try body() }
+        lease.stop()
+        return finish(run, outcome, began: began)
+    }
+
+    /// Renews the run's lease every third of its term until stopped.
+    func holdLease(of run: JobRunRecord) -> LeaseKeeper {
         let (database, clock, holder, leaseSeconds) = (database, clock, holder, leaseSeconds)
-        let keeper = LeaseKeeper(every: leaseSeconds / 3) {
+        return LeaseKeeper(every: leaseSeconds / 3) {
             _ = try? database.renewLease(run.kind.rawValue, holder: holder, at: clock.now(), seconds: leaseSeconds)
         }
-        let began = ContinuousClock.now
+    }
+
+    /// Records the end of `run`: succeeded with the detail, or failed with the error's message.
+    func finish(_ run: JobRunRecord, _ outcome: Result<String, any Error>, began: ContinuousClock.Instant)
+        -> Result<JobRunRecord, any Error> {
         var detail: String?, failure: String?
-        do {
-            detail = try body()
-        } catch {
-            failure = AppDatabase.message(for: error)
+        switch outcome {
+        case .success(let produced): detail = produced
+        case .failure(let error): failure = AppDatabase.message(for: error)
         }
-        keeper.stop()
         let elapsed = (ContinuousClock.now - began).seconds
         return Result {
             guard let ended = try database.finishJobRun(id: run.id, error: failure, detail: detail, durationSeconds: elapsed,
                                                         at: clock.now()) else { throw StoreError.unreadableJobRun(id: run.id) }
             return ended
+        }
+    }
+}
+
+extension Result where Failure == any Error {
+    /// The result of async `body`.
+    init(catching body: () async throws -> Success) async {
+        do {
+            self = .success(try await body())
+        } catch {
+            self = .failure(error)
         }
     }
 }

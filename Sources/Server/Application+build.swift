@@ -12,17 +12,19 @@ public enum HeadroomServer {
     /// body above the limit, credentials in the query string refused, bearer-token auth, then
     /// the routes. The routes are declared once (``Routes/all``); the router's registration,
     /// the 405 table and the scopes are derived from that list.
-    public static func router(database: AppDatabase,
-                              settings: ServerSettings, runner: JobRunner, apiJobs: APIJobs) -> Router<HeadroomRequestContext> {
+    ///
+    /// `provider` is the node pool's (default: the embedded pool in `database`).
+    public static func router(database: AppDatabase, settings: ServerSettings, runner: JobRunner, apiJobs: APIJobs,
+                              provider: (any PoolProvider)? = nil) -> Router<HeadroomRequestContext> {
         router(database: database, settings: settings, runner: runner, apiJobs: apiJobs,
-               ingestGate: IngestGate(limit: settings.maxConcurrentIngests))
+               ingestGate: IngestGate(limit: settings.maxConcurrentIngests), provider: provider)
     }
 
     /// The router with a given ingest gate (tests hold its places to show the refusal).
     static func router(database: AppDatabase, settings: ServerSettings, runner: JobRunner, apiJobs: APIJobs,
-                       ingestGate: IngestGate) -> Router<HeadroomRequestContext> {
+                       ingestGate: IngestGate, provider: (any PoolProvider)? = nil) -> Router<HeadroomRequestContext> {
         let routes = self.routes(database: database, settings: settings, runner: runner, apiJobs: apiJobs,
-                                 ingestGate: ingestGate)
+                                 ingestGate: ingestGate, provider: provider)
         let declared = routes.all, table = RouteTable(declared)
         let router = Router(context: HeadroomRequestContext.self)
         router.add(middleware: RequestLogMiddleware(level: .info))
@@ -43,8 +45,9 @@ public enum HeadroomServer {
 
     /// The routes over `database` (tests read their declarations).
     static func routes(database: AppDatabase, settings: ServerSettings, runner: JobRunner, apiJobs: APIJobs,
-                       ingestGate: IngestGate) -> Routes {
-        Routes(database: database, settings: settings, runner: runner, apiJobs: apiJobs,
+                       ingestGate: IngestGate, provider: (any PoolProvider)? = nil) -> Routes {
+        Routes(database: database, settings: settings, runner: runner,
+               provider: provider ?? PoolProviderKind.embedded.make(database: database), apiJobs: apiJobs,
                verifier: TokenVerifier(database: database), metrics: ServiceMetrics(), ingestGate: ingestGate)
     }
 
@@ -52,7 +55,7 @@ public enum HeadroomServer {
     /// run beside it and shut down with it; on shutdown, jobs started through the API get
     /// `shutdownGraceSeconds` to end. `onServerRunning` receives the bound port.
     public static func application(
-        database: AppDatabase, settings: ServerSettings, runner: JobRunner,
+        database: AppDatabase, settings: ServerSettings, runner: JobRunner, provider: (any PoolProvider)? = nil,
         shutdownGraceSeconds: Double = 30, services: [any Service] = [], logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
@@ -62,7 +65,7 @@ public enum HeadroomServer {
         let counter = ConnectionCounter()
         var application = Application(
             router: router(database: database, settings: settings, runner: runner,
-                           apiJobs: apiJobs),
+                           apiJobs: apiJobs, provider: provider),
             server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(limits: limits, counter: counter)])),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "headroom"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },

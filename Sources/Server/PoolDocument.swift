@@ -21,6 +21,8 @@ struct PoolDocument: Encodable {
         var requestedAt: String
         var readyAt: String?
         var terminatedAt: String?
+        /// When the provider takes the node back (an interruption notice was received).
+        var reclaimAt: String?
     }
 
     struct ReplicaEntry: Encodable {
@@ -56,7 +58,8 @@ struct PoolDocument: Encodable {
                       memoryPerGpuGib: node.memoryPerGPUGiB, capacityType: node.capacity.rawValue,
                       workloadClass: node.replicaClass.rawValue, state: node.state.rawValue,
                       gpusInUse: pool.usedGPUs(on: node.id), requestedAt: Timestamp.format(node.requestedAt),
-                      readyAt: node.readyAt.map(Timestamp.format), terminatedAt: node.terminatedAt.map(Timestamp.format))
+                      readyAt: node.readyAt.map(Timestamp.format), terminatedAt: node.terminatedAt.map(Timestamp.format),
+                      reclaimAt: node.reclaimAt.map(Timestamp.format))
         }
         replicas = pool.replicas.values.sorted { $0.id < $1.id }.map { replica in
             ReplicaEntry(id: replica.id.description, model: replica.model, region: replica.region,

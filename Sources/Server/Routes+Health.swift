@@ -28,8 +28,9 @@ extension Routes {
             Route(.get, "/metrics", .metrics) { request, _ -> Response in
                 _ = try Query(request, allowed: [])
                 let database = self.database, metrics = self.metrics
+                let pool = try await self.provider.load()
                 let text = try await offload {
-                    try metrics.refresh(from: database)
+                    try metrics.refresh(from: database, pool: pool)
                     return metrics.exposition()
                 }
                 return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

@@ -43,11 +43,15 @@ extension Routes {
                 defer { self.ingestGate.leave() }
                 // The body is held once: collected, copied out of the buffer, the buffer let go.
                 let body = try await Self.collect(request, upTo: self.settings.maxRequestBytes)
-                let bytes = json ? try TrafficBody.csv(fromJSON: Data(body)) : body
+                let rows = json ? try TrafficBody.records(fromJSON: Data(body)) : nil
                 let database = self.database
                 let options = IngestOptions(step: step, onDuplicate: onDuplicate, source: "api")
                 do {
-                    let summary = try await offload { try TrafficIngestor(database: database).ingest(bytes: bytes, options: options) }
+                    let summary = try await offload {
+                        let ingestor = TrafficIngestor(database: database)
+                        if let rows { return try ingestor.ingest(records: rows.records, sha256: rows.sha256, options: options) }
+                        return try ingestor.ingest(bytes: body, options: options)
+                    }
                     self.metrics.trafficIngested(rows: summary.rowsAccepted)
                     return try JSONCoding.response(IngestDocument(summary), status: .created)
                 } catch IngestError.rejected(_, let problems, let total) {

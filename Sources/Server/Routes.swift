@@ -9,6 +9,8 @@ struct Routes: Sendable {
     var database: AppDatabase
     var settings: ServerSettings
     var runner: JobRunner
+    /// The node pool: read by `GET /v1/pool` and told the provider's news.
+    var provider: any PoolProvider
     var apiJobs: APIJobs
     var planCache = PlanCache()
     var verifier: TokenVerifier

@@ -17,3 +17,19 @@ public struct SchedulerService: Service {
         }
     }
 }
+
+/// The pool's event watcher as a service: on each provider event it runs the execute job
+/// (``PoolEventWatcher``); on graceful shutdown it stops listening.
+public struct PoolEventService: Service {
+    public let watcher: PoolEventWatcher
+
+    public init(watcher: PoolEventWatcher) {
+        self.watcher = watcher
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await watcher.run()
+        }
+    }
+}

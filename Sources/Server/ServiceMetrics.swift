@@ -43,7 +43,7 @@ public struct ServiceMetrics: Sendable {
     }
 
     /// Sets the gauges from what the database holds now.
-    func refresh(from database: AppDatabase) throws {
+    func refresh(from database: AppDatabase, pool: NodePool) throws {
         if let run = try database.latestForecastSummary() {
             Gauge(label: "headroom_forecast_failed_series").record(Double(run.count { $0.error != nil }))
             for series in run {
@@ -62,7 +62,7 @@ public struct ServiceMetrics: Sendable {
             Gauge(label: "headroom_planned_monthly_cost_usd").record(plan.monthlyCostUSD)
             Gauge(label: "headroom_all_on_demand_monthly_cost_usd").record(plan.onDemandCostUSD)
         }
-        let pool = PoolMetrics(pool: try EmbeddedPoolProvider(database: database).load())
+        let pool = PoolMetrics(pool: pool)
         Gauge(label: "headroom_pool_gpus_in_use").record(Double(pool.gpusInUse))
         Gauge(label: "headroom_pool_gpus_on_ready_nodes").record(Double(pool.gpusOnReadyNodes))
         Gauge(label: "headroom_pool_packing_efficiency").record(pool.packingEfficiency ?? 0)

@@ -1,13 +1,18 @@
+import Crypto
 import Foundation
 import Traffic
 
-/// A `POST /v1/traffic` body in JSON, turned into the ingestion CSV so that both bodies pass
-/// the one validator the CLI uses. The JSON is an array of objects with exactly the CSV's
-/// columns: `timestamp`, `model`, `region`, `metric` (strings) and `value` (a number).
+/// A `POST /v1/traffic` body in JSON, read straight into traffic rows by the validator the CSV
+/// reader uses (``TrafficCSVReader/row(_:line:)``), so both bodies follow one set of rules. The
+/// JSON is an array of objects with exactly the CSV's columns: `timestamp`, `model`, `region`,
+/// `metric` (strings) and `value` (a number). Element `i` is reported as line `i + 2`, as if
+/// the body were a CSV file with its header (``locate(_:json:)`` turns that back into `[i]`).
 enum TrafficBody {
-    /// The CSV text of a JSON body.
-    /// - Throws: ``Problem`` `invalid-body` naming the element and field at fault.
-    static func csv(fromJSON data: Data) throws -> [UInt8] {
+    /// The records of a JSON body (rows, and rows refused with their problem) and the SHA-256 of
+    /// the body, for the ingest log.
+    /// - Throws: ``Problem`` `invalid-body` naming the element and field at fault when the body
+    ///   is not an array of row objects with the columns' fields and types.
+    static func records(fromJSON data: Data) throws -> (records: [TrafficRecord], sha256: String) {
         let rows: [[String: JSONField]]
         do {
             rows = try JSONDecoder().decode([[String: JSONField]].self, from: data)
@@ -23,7 +28,9 @@ enum TrafficBody {
         }
         guard !rows.isEmpty else { throw Problem(.invalidBody, "the JSON body holds no traffic rows") }
         let expected = Set(TrafficColumn.allCases.map(\.rawValue))
-        var text = TrafficColumn.allCases.map(\.rawValue).joined(separator: ",") + "\n"
+        var reader = TrafficCSVReader()
+        var records: [TrafficRecord] = []
+        records.reserveCapacity(rows.count)
         for (index, object) in rows.enumerated() {
             if let unknown = object.keys.sorted().first(where: { !expected.contains($0) }) {
                 throw Problem(.invalidBody, "[\(index)].\(unknown): unknown field; a row has \(TrafficColumn.documented)")
@@ -37,17 +44,17 @@ enum TrafficBody {
                 case (.number(let number)?, true):
                     fields.append("\(number)")
                 case (.string(let string)?, false):
-                    guard !string.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
-                        throw Problem(.invalidBody, "\(location): must not contain line breaks")
-                    }
-                    fields.append(CSV.field(string))
+                    fields.append(string)
                 case (_?, let numeric):
                     throw Problem(.invalidBody, "\(location): must be a \(numeric ? "number" : "string")")
                 }
             }
-            text += fields.joined(separator: ",") + "\n"
+            switch reader.row(fields, line: index + 2) {
+            case .success(let row): records.append(.row(row))
+            case .failure(let problem): records.append(.rejected(problem, text: CSV.line(fields, terminator: "")))
+            }
         }
-        return Array(text.utf8)
+        return (records, Hex.lowercase(SHA256.hash(data: data)))
     }
 
     /// One JSON value of a row, as far as the conversion cares.

@@ -22,11 +22,19 @@ public struct PoolActionRecord: Sendable, Equatable {
 }
 
 extension AppDatabase {
-    /// Records a whole round as pending, in one transaction.
+    /// Records a whole round as pending and marks the provider events it took (`pool_event`
+    /// ids) taken by `round`, in one transaction.
     /// - Throws: a constraint error when any (round, position) is recorded already: a round is
-    ///   never recorded twice.
-    public func recordPoolRound(_ actions: [PoolActionRecord], planRunID: Int64?) throws {
+    ///   never recorded twice; ``StoreError/poolEventTaken(id:)`` when an event was taken by
+    ///   another round (nothing is recorded then).
+    public func recordPoolRound(_ actions: [PoolActionRecord], planRunID: Int64?, takingEvents events: [Int64] = [],
+                                round: Int? = nil) throws {
         try writer.write { db in
+            for id in events {
+                try db.execute(sql: "UPDATE pool_event SET taken_round = ? WHERE id = ? AND taken_round IS NULL",
+                               arguments: [round ?? actions.first?.round ?? 0, id])
+                guard db.changesCount == 1 else { throw StoreError.poolEventTaken(id: id) }
+            }
             let recorded = Self.now()
             let insert = try db.makeStatement(sql: """
                 INSERT INTO pool_action (round, position, at, kind, action, plan_run_id, recorded_at)

@@ -20,10 +20,12 @@ public struct PoolNodeRecord: Codable, Sendable, Equatable, FetchableRecord, Per
     public var readyDueAt: Int64
     public var readyAt: Int64?
     public var terminatedAt: Int64?
+    /// When the provider takes the node back (an interruption notice); nil without one.
+    public var reclaimAt: Int64?
 
     public init(number: Int, region: String, gpuType: String, gpus: Int, memoryPerGPUGiB: Int, capacity: String,
                 replicaClass: String, state: String, requestedAt: Int64, readyDueAt: Int64, readyAt: Int64?,
-                terminatedAt: Int64?) {
+                terminatedAt: Int64?, reclaimAt: Int64? = nil) {
         self.number = number
         self.region = region
         self.gpuType = gpuType
@@ -36,12 +38,14 @@ public struct PoolNodeRecord: Codable, Sendable, Equatable, FetchableRecord, Per
         self.readyDueAt = readyDueAt
         self.readyAt = readyAt
         self.terminatedAt = terminatedAt
+        self.reclaimAt = reclaimAt
     }
 
     enum CodingKeys: String, CodingKey {
         case number, region, gpus, capacity, state
         case gpuType = "gpu_type", memoryPerGPUGiB = "memory_per_gpu_gib", replicaClass = "replica_class"
         case requestedAt = "requested_at", readyDueAt = "ready_due_at", readyAt = "ready_at", terminatedAt = "terminated_at"
+        case reclaimAt = "reclaim_at"
     }
 }
 

@@ -6,11 +6,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// A `job_run` row holds a value this build does not know (written by a newer Headroom).
     case unreadableJobRun(id: Int64)
+    /// A provider event was already taken by another reconcile round.
+    case poolEventTaken(id: Int64)
 
     func at(path: String) -> StoreError {
         switch self {
         case .newerDatabase(_, let unknown): .newerDatabase(path: path, unknown: unknown)
-        case .cannotOpen, .unreadableJobRun: self
+        case .cannotOpen, .unreadableJobRun, .poolEventTaken: self
         }
     }
 
@@ -24,6 +26,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "cannot open database \(path): \(reason)"
         case .unreadableJobRun(let id):
             "job run \(id) cannot be read by this version of Headroom (written by a newer one?)"
+        case .poolEventTaken(let id):
+            "pool event \(id) was taken by another reconcile round; run the execute job again"
         }
     }
 }

@@ -77,59 +77,88 @@ extension TrafficCSVReader {
     mutating func row(
         _ fields: [CSV.Field], in bytes: UnsafeBufferPointer<UInt8>, layout: [TrafficColumn]
     ) -> Result<TrafficRow, TrafficProblem> {
-        var timestamp: Int64 = 0
-        var value = 0.0
-        var model = ""
-        var region = ""
-        var metric = Metric.requests
+        var parsed = ParsedRow()
         for (index, column) in layout.enumerated() {
-            let field = fields[index]
-            let outcome: String? = CSV.withBytes(field, in: bytes) { text in
-                switch column {
-                case .timestamp:
-                    guard let seconds = Timestamp.parse(text) else {
-                        if text.isEmpty { return "timestamp is empty" }
-                        return "'\(Self.shown(text))' is not an RFC 3339 time with Z or an offset "
-                            + "(e.g. 2024-05-01T13:05:00Z) nor whole Unix seconds"
-                    }
-                    timestamp = seconds
-                case .value:
-                    guard let number = DecimalParser.parse(text) else {
-                        if text.isEmpty { return "value is empty" }
-                        let lowered = String(decoding: text, as: UTF8.self).lowercased()
-                        if ["nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"]
-                            .contains(lowered) {
-                            return "'\(Self.shown(text))' is not a finite number"
-                        }
-                        return "'\(Self.shown(text))' is not a number"
-                    }
-                    guard number.isFinite else { return "'\(Self.shown(text))' is not a finite number" }
-                    guard number >= 0 else { return "value \(Self.shown(text)) is negative; counts are never below 0" }
-                    value = number + 0  // turns -0 into 0
-                case .metric:
-                    guard let parsed = Metric(rawValue: String(decoding: text, as: UTF8.self)) else {
-                        return "unknown metric '\(Self.shown(text))'; expected one of \(Metric.accepted)"
-                    }
-                    metric = parsed
-                case .model:
-                    switch names.model(text) {
-                    case .success(let name): model = name
-                    case .failure(let error): return "model \(error.reason)"
-                    }
-                case .region:
-                    switch names.region(text) {
-                    case .success(let name): region = name
-                    case .failure(let error): return "region \(error.reason)"
-                    }
-                }
-                return nil
+            let outcome: String? = CSV.withBytes(fields[index], in: bytes) { text in
+                problem(column, text, into: &parsed)
             }
             if let outcome {
                 return .failure(TrafficProblem(line: lineCount, column: (index + 1, column.rawValue), reason: outcome))
             }
         }
-        return .success(TrafficRow(
-            key: SeriesKey(model: model, region: region, metric: metric),
-            timestamp: timestamp, value: value, line: lineCount))
+        return .success(parsed.row(line: lineCount))
+    }
+
+    /// Validates one row given field by field, in ``TrafficColumn`` order (timestamp, model,
+    /// region, metric, value), under the same rules as a CSV line: for bodies that arrive in
+    /// fields already (a JSON array). `line` is the row's place to report (the caller's
+    /// numbering); a problem names the column in ``TrafficColumn`` order.
+    public mutating func row(_ fields: [String], line: Int) -> Result<TrafficRow, TrafficProblem> {
+        precondition(fields.count == TrafficColumn.allCases.count, "one field per column")
+        var parsed = ParsedRow()
+        for (index, column) in TrafficColumn.allCases.enumerated() {
+            var text = fields[index]
+            let outcome = text.withUTF8 { problem(column, $0, into: &parsed) }
+            if let outcome {
+                return .failure(TrafficProblem(line: line, column: (index + 1, column.rawValue), reason: outcome))
+            }
+        }
+        return .success(parsed.row(line: line))
+    }
+
+    /// The fields of a row as they are validated.
+    struct ParsedRow {
+        var timestamp: Int64 = 0
+        var value = 0.0
+        var model = ""
+        var region = ""
+        var metric = Metric.requests
+
+        func row(line: Int) -> TrafficRow {
+            TrafficRow(key: SeriesKey(model: model, region: region, metric: metric), timestamp: timestamp, value: value,
+                       line: line)
+        }
+    }
+
+    /// Validates one field into `parsed`; the reason it is refused, or nil.
+    mutating func problem(_ column: TrafficColumn, _ text: UnsafeBufferPointer<UInt8>, into parsed: inout ParsedRow) -> String? {
+        switch column {
+        case .timestamp:
+            guard let seconds = Timestamp.parse(text) else {
+                if text.isEmpty { return "timestamp is empty" }
+                return "'\(Self.shown(text))' is not an RFC 3339 time with Z or an offset "
+                    + "(e.g. 2024-05-01T13:05:00Z) nor whole Unix seconds"
+            }
+            parsed.timestamp = seconds
+        case .value:
+            guard let number = DecimalParser.parse(text) else {
+                if text.isEmpty { return "value is empty" }
+                let lowered = String(decoding: text, as: UTF8.self).lowercased()
+                if ["nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"]
+                    .contains(lowered) {
+                    return "'\(Self.shown(text))' is not a finite number"
+                }
+                return "'\(Self.shown(text))' is not a number"
+            }
+            guard number.isFinite else { return "'\(Self.shown(text))' is not a finite number" }
+            guard number >= 0 else { return "value \(Self.shown(text)) is negative; counts are never below 0" }
+            parsed.value = number + 0  // turns -0 into 0
+        case .metric:
+            guard let metric = Metric(rawValue: String(decoding: text, as: UTF8.self)) else {
+                return "unknown metric '\(Self.shown(text))'; expected one of \(Metric.accepted)"
+            }
+            parsed.metric = metric
+        case .model:
+            switch names.model(text) {
+            case .success(let name): parsed.model = name
+            case .failure(let error): return "model \(error.reason)"
+            }
+        case .region:
+            switch names.region(text) {
+            case .success(let name): parsed.region = name
+            case .failure(let error): return "region \(error.reason)"
+            }
+        }
+        return nil
     }
 }

@@ -10,6 +10,7 @@ import Testing
     let kinds: [ActionKind] = [
         .provision(node), .nodeReady(NodeID(3)), .place(replica), .replicaReady(ReplicaID(4)), .drain(ReplicaID(4)),
         .remove(ReplicaID(4)), .release(NodeID(3)), .preempt(ReplicaID(4)), .interrupt(NodeID(3)),
+        .reclaimNotice(NodeID(3), reclaimAt: 120),
     ]
     #expect(kinds.map(\.name) == ActionKind.Name.allCases)
     for kind in kinds {
@@ -17,6 +18,7 @@ import Testing
     }
     #expect(kinds.map(\.name.rawValue) == [
         "provision", "node-ready", "place", "replica-ready", "drain", "remove", "release", "preempt", "interrupt",
+        "reclaim-notice",
     ])
     #expect(ActionKind.provision(node).description == "provision node-3 on-demand 8xH100 r1 interactive")
 }

@@ -69,7 +69,7 @@ import Testing
         let twice = try Allocator().reconcile(
             once.pool, targets: [Fixture.target("chat", 4)], offers: offers, events: [.nodeLost(node.id, at: up.now)], now: up.now)
         #expect(twice.allSatisfy { if case .interrupt = $0.kind { false } else { true } })
-        #expect(throws: AllocationError.unknownNode(NodeID(999), in: "event 0 (node lost)")) {
+        #expect(throws: AllocationError.unknownNode(NodeID(999), in: "event 0 (node-lost node-999 @0)")) {
             try Allocator().reconcile(up.pool, targets: [], offers: offers, events: [.nodeLost(NodeID(999), at: 0)], now: up.now)
         }
     }

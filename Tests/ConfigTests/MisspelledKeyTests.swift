@@ -6,7 +6,7 @@ import Testing
 @Suite struct MisspelledKeyTests {
     static let cases: [(yaml: String, expected: String)] = [
         (minimal + "\nbuget: { monthly_usd: 1000 }",
-         "buget: unknown key 'buget' (expected one of: planning, budget, gpu_types, regions, models, service) (line 25)"),
+         "buget: unknown key 'buget' (expected one of: planning, budget, gpu_types, regions, models, service, pool) (line 25)"),
         (replacing("  horizon: 24h", with: "  horizn: 24h"),
          "planning.horizn: unknown key 'horizn' (expected one of: step, horizon, reservation_window, max_actions_per_day) (line 3)"),
         (minimal + "\nbudget: { monthly_us: 1000 }",
@@ -27,6 +27,10 @@ import Testing
          "models.chat-8b.throughput[0].p99: unknown key 'p99' (expected one of: batch_size, rps, p99_ms) (line 20)"),
         (minimal + "\nservice:\n  shutdown_grac: 10s\n",
          "service.shutdown_grac: unknown key 'shutdown_grac' (expected one of: schedule, shutdown_grace, metrics_require_token, max_request_bytes, header_timeout, idle_timeout, max_connections, max_concurrent_ingests) (line 26)"),
+        (minimal + "\npool:\n  providr: embedded\n",
+         "pool.providr: unknown key 'providr' (expected one of: provider) (line 26)"),
+        (minimal + "\npool:\n  provider: k8s\n",
+         "pool.provider: 'k8s' is not a pool provider; this build has embedded (line 26)"),
     ]
 
     @Test func isReportedWithItsPathAndLine() {

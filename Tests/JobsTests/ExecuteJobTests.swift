@@ -6,6 +6,7 @@ import Ingestion
 @testable import Jobs
 import Planning
 import Store
+import Synchronization
 import Testing
 import Traffic
 
@@ -13,21 +14,30 @@ import Traffic
 /// would: every apply is its own transaction, so the database is left exactly as a kill leaves it.
 final class CrashingProvider: PoolProvider {
     let inner: EmbeddedPoolProvider
-    var budget: Int
+    let budget: Mutex<Int>
     struct Crash: Error {}
 
     init(database: AppDatabase, budget: Int) {
         inner = EmbeddedPoolProvider(database: database)
-        self.budget = budget
+        self.budget = Mutex(budget)
     }
 
-    func load() throws -> NodePool { try inner.load() }
-    func pending() throws -> [Action] { try inner.pending() }
-    func record(_ round: [Action], planRunID: Int64?) throws { try inner.record(round, planRunID: planRunID) }
-    func apply(_ action: Action) throws {
-        guard budget > 0 else { throw Crash() }
-        budget -= 1
-        try inner.apply(action)
+    var nodeReadiness: NodeReadiness { inner.nodeReadiness }
+    func load() async throws -> NodePool { try await inner.load() }
+    func pending() async throws -> [Action] { try await inner.pending() }
+    func events() async throws -> [ProviderEvent] { try await inner.events() }
+    func record(_ actions: [Action], round: Int, taking events: [ProviderEvent], planRunID: Int64?) async throws {
+        try await inner.record(actions, round: round, taking: events, planRunID: planRunID)
+    }
+    func receive(_ event: PoolEvent) async throws -> ProviderEvent { try await inner.receive(event) }
+    func arrivals() -> AsyncStream<Void> { inner.arrivals() }
+    func apply(_ action: Action) async throws {
+        guard budget.withLock({ budget in
+            guard budget > 0 else { return false }
+            budget -= 1
+            return true
+        }) else { throw Crash() }
+        try await inner.apply(action)
     }
 }
 
@@ -60,21 +70,21 @@ final class CrashingProvider: PoolProvider {
     }
 
     /// Runs at each time until a run records nothing.
-    func settle(_ job: ExecuteJob, _ database: AppDatabase, provider: any PoolProvider, times: [Int64]) throws {
+    func settle(_ job: ExecuteJob, _ database: AppDatabase, provider: any PoolProvider, times: [Int64]) async throws {
         for now in times {
-            for _ in 0..<4 where try !job.run(on: database, provider: provider, now: now).actions.isEmpty {}
+            for _ in 0..<4 where try await !job.run(on: database, provider: provider, now: now).actions.isEmpty {}
         }
     }
 
-    @Test func reachesThePlannedReplicasAndPacksThem() throws {
+    @Test func reachesThePlannedReplicasAndPacksThem() async throws {
         let (database, fleet) = try plannedDatabase()
         let job = ExecuteJob(configuration: fleet)
         let provider = EmbeddedPoolProvider(database: database)
         let times = (0..<6).map { end + 8 * 3_600 + Int64($0) * 600 }
-        try settle(job, database, provider: provider, times: times)
-        let outcome = try job.run(on: database, provider: provider, now: times.last!, dryRun: true)
+        try await settle(job, database, provider: provider, times: times)
+        let outcome = try await job.run(on: database, provider: provider, now: times.last!, dryRun: true)
         #expect(outcome.actions.isEmpty, "settled")
-        let pool = try provider.load()
+        let pool = try await provider.load()
         for target in outcome.targets {
             let serving = pool.replicas.values.filter { $0.model == target.model && $0.region == target.region && $0.state == .serving }
             #expect(serving.count == target.replicas, "\(target.model)/\(target.region)")
@@ -82,9 +92,9 @@ final class CrashingProvider: PoolProvider {
         #expect(Set(pool.nodes.values.filter(\.isAlive).map(\.replicaClass)).count == 2, "interactive and batch apart")
     }
 
-    @Test func dryRunStoresNothing() throws {
+    @Test func dryRunStoresNothing() async throws {
         let (database, fleet) = try plannedDatabase()
-        let outcome = try ExecuteJob(configuration: fleet)
+        let outcome = try await ExecuteJob(configuration: fleet)
             .run(on: database, provider: EmbeddedPoolProvider(database: database), now: end + 3_600, dryRun: true)
         #expect(!outcome.actions.isEmpty)
         #expect(try database.poolActions().isEmpty)
@@ -92,12 +102,12 @@ final class CrashingProvider: PoolProvider {
 
     /// A crash after any number of applied actions, then a restart, ends with the same log as an
     /// uninterrupted run: no action lost, none repeated.
-    @Test func aCrashAtAnyPointLosesAndRepeatsNothing() throws {
+    @Test func aCrashAtAnyPointLosesAndRepeatsNothing() async throws {
         let (planned, fleet) = try plannedDatabase()
         let reference = try copy(planned)
         let job = ExecuteJob(configuration: fleet)
         let times = [end + 8 * 3_600, end + 8 * 3_600 + 900]
-        try settle(job, reference, provider: EmbeddedPoolProvider(database: reference), times: times)
+        try await settle(job, reference, provider: EmbeddedPoolProvider(database: reference), times: times)
         let expected = try log(reference)
         let actions = expected.count
         #expect(actions > 5)
@@ -105,26 +115,26 @@ final class CrashingProvider: PoolProvider {
             let database = try copy(planned)
             let crashing = CrashingProvider(database: database, budget: crashAfter)
             do {
-                try settle(job, database, provider: crashing, times: times)
+                try await settle(job, database, provider: crashing, times: times)
             } catch is CrashingProvider.Crash {}
-            try settle(job, database, provider: EmbeddedPoolProvider(database: database), times: times)
+            try await settle(job, database, provider: EmbeddedPoolProvider(database: database), times: times)
             #expect(try log(database) == expected, "crash after \(crashAfter) applied actions")
             #expect(try database.poolActions(applied: false).isEmpty)
             let provider = EmbeddedPoolProvider(database: database)
-            #expect(try provider.load() == provider.replay(), "tables after a crash after \(crashAfter) applied actions")
+            #expect(try await provider.load() == provider.replay(), "tables after a crash after \(crashAfter) applied actions")
             #expect(try database.poolTables() == reference.poolTables())
         }
     }
 
-    @Test func theTablesHoldThePoolTheLogReplays() throws {
+    @Test func theTablesHoldThePoolTheLogReplays() async throws {
         let (database, fleet) = try plannedDatabase()
         let provider = EmbeddedPoolProvider(database: database)
         let times = (0..<6).map { end + 8 * 3_600 + Int64($0) * 600 }
-        try settle(ExecuteJob(configuration: fleet), database, provider: provider, times: times)
+        try await settle(ExecuteJob(configuration: fleet), database, provider: provider, times: times)
         let tables = try database.poolTables()
         #expect(tables.appliedActions == (try database.poolActions(applied: true).count))
         #expect(!tables.nodes.isEmpty && !tables.replicas.isEmpty)
-        let pool = try provider.load()
+        let pool = try await provider.load()
         #expect(pool == (try provider.replay()))
         #expect(tables.nodes.count == pool.nodes.count && tables.replicas.count == pool.replicas.count)
         // A placed replica's node is a stored node of its region and GPU type.
@@ -137,45 +147,45 @@ final class CrashingProvider: PoolProvider {
         let first = try #require(try provider.replay().appliedActions.min())
         let action = try EmbeddedPoolProvider.decode(try #require(try database.poolActions(applied: true).first))
         #expect(action.id == first)
-        try provider.apply(action)
+        try await provider.apply(action)
         #expect(try database.poolTables() == tables)
     }
 
-    @Test func tablesBehindTheLogAreRebuiltFromIt() throws {
+    @Test func tablesBehindTheLogAreRebuiltFromIt() async throws {
         let (database, fleet) = try plannedDatabase()
         let provider = EmbeddedPoolProvider(database: database)
-        try settle(ExecuteJob(configuration: fleet), database, provider: provider, times: [end + 8 * 3_600])
+        try await settle(ExecuteJob(configuration: fleet), database, provider: provider, times: [end + 8 * 3_600])
         let expected = try database.poolTables()
         // As a database whose log was written before the tables existed.
-        try database.writer.write { db in
+        try await database.writer.write { db in
             try db.execute(sql: "DELETE FROM replica; DELETE FROM node; UPDATE pool_state SET applied_actions = 0, next_node_number = 0, next_replica_number = 0")
         }
-        #expect(try provider.load() == provider.replay())
+        #expect(try await provider.load() == provider.replay())
         #expect(try database.poolTables() == expected)
     }
 
-    @Test func anUnknownValueInTheTablesIsNamed() throws {
+    @Test func anUnknownValueInTheTablesIsNamed() async throws {
         let (database, fleet) = try plannedDatabase()
         let provider = EmbeddedPoolProvider(database: database)
-        try settle(ExecuteJob(configuration: fleet), database, provider: provider, times: [end + 8 * 3_600])
+        try await settle(ExecuteJob(configuration: fleet), database, provider: provider, times: [end + 8 * 3_600])
         let number = try #require(try database.poolTables().nodes.first?.number)
-        try database.writer.write { db in
+        try await database.writer.write { db in
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
             try db.execute(sql: "UPDATE node SET state = 'exploded' WHERE number = ?", arguments: [number])
             try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
         }
-        #expect {
-            _ = try provider.load()
+        await #expect {
+            _ = try await provider.load()
         } throws: { error in
             "\(error)" == "the pool's tables cannot be read (written by another version?): node-\(number) state 'exploded' "
                 + "is not one of provisioning, ready, draining, terminated"
         }
     }
 
-    @Test func aPlanThatDoesNotCoverNowIsExplained() throws {
+    @Test func aPlanThatDoesNotCoverNowIsExplained() async throws {
         let (database, fleet) = try plannedDatabase()
-        #expect {
-            try ExecuteJob(configuration: fleet).run(on: database, provider: EmbeddedPoolProvider(database: database),
+        await #expect {
+            try await ExecuteJob(configuration: fleet).run(on: database, provider: EmbeddedPoolProvider(database: database),
                                                     now: end + 30 * 86_400)
         } throws: { error in
             "\(error)".hasPrefix("the newest plan covers 2026-11-24T00:00:00Z to 2026-11-26T00:00:00Z")
@@ -183,10 +193,10 @@ final class CrashingProvider: PoolProvider {
         #expect(try database.poolActions().isEmpty)
     }
 
-    @Test func needsAPlan() throws {
+    @Test func needsAPlan() async throws {
         let database = try AppDatabase.inMemory()
-        #expect(throws: ExecuteJobError.noPlan) {
-            try ExecuteJob(configuration: try ConfigurationReader.example())
+        await #expect(throws: ExecuteJobError.noPlan) {
+            try await ExecuteJob(configuration: try ConfigurationReader.example())
                 .run(on: database, provider: EmbeddedPoolProvider(database: database), now: 0)
         }
     }

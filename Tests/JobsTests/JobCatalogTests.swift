@@ -23,11 +23,11 @@ import Testing
     @Test func anUnregisteredKindIsRefusedBeforeItIsRecorded() async throws {
         let database = try AppDatabase.inMemory()
         let runner = JobRunner(database: database) { _, _ in "ran" }
-        #expect(throws: UnknownJobKind(kind: "train")) { try runner.run("train", trigger: .cli) }
+        await #expect(throws: UnknownJobKind(kind: "train")) { try await runner.runToEnd("train", trigger: .cli) }
         await #expect(throws: UnknownJobKind(kind: "train")) { try await runner.start("train", trigger: .api) }
         #expect(try database.jobRuns().isEmpty)
         #expect(UnknownJobKind(kind: "train").description == "there is no job 'train': the jobs are forecast, plan, execute")
-        #expect(try runner.run(.plan, trigger: .cli).detail == "ran")
+        #expect(try await runner.runToEnd(.plan, trigger: .cli).detail == "ran")
     }
 
     @Test func kindNamesAreChecked() {

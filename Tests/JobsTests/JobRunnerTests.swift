@@ -25,7 +25,7 @@ import Traffic
         demo.profiles = demo.profiles.filter { $0.region == "us-east-1" && ["chat-8b", "batch-summarize"].contains($0.model) }
         _ = try TrafficIngestor(database: database).ingestDemo(demo)
         let runner = try runner(database, at: Date(timeIntervalSince1970: Double(end + 8 * 3_600)))
-        let forecast = try runner.run(.forecast, trigger: .cli)
+        let forecast = try await runner.runToEnd(.forecast, trigger: .cli)
         #expect(forecast.status == .succeeded && forecast.trigger == .cli && forecast.scheduledFor == nil)
         #expect(forecast.detail?.hasPrefix("forecast run 1: ") == true)
         #expect((forecast.durationSeconds ?? -1) > 0)
@@ -46,7 +46,7 @@ import Traffic
         let forecast = try await runner.runToEnd(.forecast, trigger: .api)
         #expect(forecast.status == .failed)
         #expect(forecast.error == ForecastJobError.noSeries.description)
-        let execute = try runner.run(.execute, trigger: .cli)
+        let execute = try await runner.runToEnd(.execute, trigger: .cli)
         #expect(execute.error == "no plan is stored yet: run `headroom plan run` first")
         #expect(try database.acquireLease("execute", holder: "other", at: Date(timeIntervalSince1970: Double(end)), seconds: 1),
                 "a failed run releases its lease")
@@ -59,7 +59,7 @@ import Traffic
                                holder: "test", work: gate.work())
         let execution = try await runner.start(.forecast, trigger: .api)
         await #expect(throws: JobRunRefused.self) { try await runner.start(.forecast, trigger: .api) }
-        #expect(throws: JobRunRefused.self) { try runner.run(.forecast, trigger: .cli) }
+        await #expect(throws: JobRunRefused.self) { try await runner.runToEnd(.forecast, trigger: .cli) }
         gate.open()
         #expect(try await execution.finished().status == .succeeded)
         #expect(try database.jobRuns().count == 1)

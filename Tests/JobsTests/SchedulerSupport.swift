@@ -5,33 +5,39 @@ import Store
 import Synchronization
 
 /// A barrier jobs wait at until the test opens it, and a count of the jobs that ran, by kind.
+/// Jobs wait without blocking a thread (job work runs on the cooperative pool).
 final class Gate: Sendable {
     private struct State {
         var open: Bool
         var ran: [JobKind] = []
+        var waiting: [CheckedContinuation<Void, Never>] = []
     }
 
-    private let condition = NSCondition()
-    // Guarded by `condition` (the job threads wait on it); Mutex for Sendable storage.
     private let state: Mutex<State>
 
     init(open: Bool) {
         state = Mutex(State(open: open))
     }
 
-    /// Blocks the calling (job) thread until the gate is open, then counts `kind`.
-    func pass(_ kind: JobKind) {
-        condition.lock()
-        while !state.withLock({ $0.open }) { condition.wait() }
-        condition.unlock()
+    /// Waits until the gate is open, then counts `kind`.
+    func pass(_ kind: JobKind) async {
+        await withCheckedContinuation { continuation in
+            let open = state.withLock { state in
+                if !state.open { state.waiting.append(continuation) }
+                return state.open
+            }
+            if open { continuation.resume() }
+        }
         state.withLock { $0.ran.append(kind) }
     }
 
     func open() {
-        condition.lock()
-        state.withLock { $0.open = true }
-        condition.broadcast()
-        condition.unlock()
+        let waiting = state.withLock { state in
+            state.open = true
+            defer { state.waiting = [] }
+            return state.waiting
+        }
+        for continuation in waiting { continuation.resume() }
     }
 
     var ran: [JobKind] { state.withLock { $0.ran } }
@@ -39,7 +45,7 @@ final class Gate: Sendable {
     /// Work for a ``JobRunner``: waits at the gate, then succeeds (fails for `failing` kinds).
     func work(failing: Set<JobKind> = []) -> JobRunner.Work {
         { kind, _ in
-            self.pass(kind)
+            await self.pass(kind)
             if failing.contains(kind) { throw ForecastJobError.noSeries }
             return "\(kind) done"
         }

@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct AuthTests {
     @Test func openRoutesNeedNoToken() async throws {
-        let (database, _) = try ServiceFixture.database()
+        let (database, _) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             for path in ["/healthz", "/readyz", "/openapi.yaml", "/metrics"] {
                 try await client.execute(uri: path, method: .get) { #expect($0.status == .ok, "\(path)") }
@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func missingOrUnknownTokenIs401() async throws {
-        let (database, _) = try ServiceFixture.database()
+        let (database, _) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             for headers: HTTPFields in [[:], .bearer("hr_not-a-token"), [.authorization: "Basic abc"]] {
                 try await client.execute(uri: "/v1/plans/latest", method: .get, headers: headers) { response in
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func scopesNest() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             // read: GET yes, POST no, tokens no.
             try await client.execute(uri: "/v1/pool", method: .get, headers: .bearer(tokens[.read])) {
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func revokedTokenStopsWorking() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             let created = try await client.execute(
                 uri: "/v1/tokens", method: .post, headers: .bearer(tokens[.admin]).merging([.contentType: "application/json"]),
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func badTokenRequestsStoreNothing() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         let before = try database.accessTokens().count
         try await ServiceFixture.withService(database) { client in
             let admin = HTTPFields.bearer(tokens[.admin]).merging([.contentType: "application/json"])
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func metricsCanRequireAToken() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database, settings: ServerSettings(metricsRequireToken: true)) { client in
             try await client.execute(uri: "/metrics", method: .get) { #expect($0.status == .unauthorized) }
             try await client.execute(uri: "/metrics", method: .get, headers: .bearer(tokens[.read])) { response in

@@ -18,7 +18,7 @@ import Testing
 
     // 1. A step too fine for the forecast horizon is refused at ingest, and nothing is stored.
     @Test func aStepTooFineForTheHorizonIsRefusedAtIngest() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         let before = try await points(database)
         let response = try await ServiceFixture.withService(database) { client in
             try await client.execute(uri: "/v1/traffic?step=1s", method: .post,
@@ -34,7 +34,7 @@ import Testing
 
     // 1. DELETE /v1/series removes a series and its points; admin only; clear errors.
     @Test func deletingASeriesNeedsAdminAndRemovesItsPoints() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         let count = { (model: String) in
             try await database.writer.read {
                 try Int.fetchOne($0, sql: """
@@ -73,7 +73,7 @@ import Testing
 
     // 3. A declared Content-Length above the limit is 413 before the body is read.
     @Test func aDeclaredLengthAboveTheLimitIs413AtOnce() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         let response = try await ServiceFixture.withService(database, settings: ServerSettings(maxRequestBytes: 1_024)) { client in
             try await client.execute(uri: "/v1/traffic", method: .post,
                                      headers: .bearer(tokens[.write]).merging([.contentType: "text/csv", .contentLength: "5000"]),
@@ -92,7 +92,7 @@ import Testing
         #expect(!gate.enter())
         gate.leave()
         #expect(gate.enter())
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         let before = try await points(database)
         let busy = IngestGate(limit: 1)
         #expect(busy.enter())  // one ingest in flight
@@ -115,7 +115,7 @@ import Testing
 
     // 5. A credential in the query string is refused and never logged.
     @Test func credentialsInTheQueryAreRefusedAndRedacted() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         let response = try await ServiceFixture.withService(database) { client in
             try await client.execute(uri: "/v1/plans/latest?access_token=\(tokens[.read] ?? "")", method: .get) { $0 }
         }
@@ -138,7 +138,7 @@ import Testing
 
     // 8. Ids are digits only: `+1` and `01` are not 1.
     @Test func idsHaveOneSpelling() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             for id in ["+1", "01", "1.0", " 1", "-1"] {
                 let escaped = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? id

@@ -10,7 +10,7 @@ import Yams
 
 @Suite struct JobRoutesTests {
     @Test func postedJobRunsAndIsRecorded() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             let accepted = try await client.execute(uri: "/v1/jobs/plan", method: .post, headers: .bearer(tokens[.write])) { $0 }
             #expect(accepted.status == .accepted)
@@ -37,7 +37,7 @@ import Yams
     }
 
     @Test func badJobRequests() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             let cases: [(String, HTTPRequest.Method, Scope, HTTPResponse.Status)] = [
                 ("/v1/jobs/train", .post, .write, .notFound),
@@ -60,7 +60,7 @@ import Yams
     /// The job names the routes accept and tell come from ``JobCatalog``, with the wording they
     /// had when they were written out.
     @Test func jobNamesComeFromTheCatalog() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             try await client.execute(uri: "/v1/jobs/train", method: .post, headers: .bearer(tokens[.write])) {
                 #expect($0.json["detail"] as? String == "there is no job 'train': the jobs are forecast, plan and execute")

@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct PlanRoutesTests {
     @Test func latestPlanForOneModel() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             try await client.execute(uri: "/v1/plans/latest?model=chat-8b&region=us-east-1", method: .get,
                                      headers: .bearer(tokens[.read])) { response in
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func etagGivesNotModified() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             let first = try await client.execute(uri: "/v1/plans/latest", method: .get, headers: .bearer(tokens[.read])) { $0 }
             let etag = try #require(first.headers[.eTag])
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func badPlanRequestsAre4xxProblems() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             let cases: [(String, HTTPResponse.Status, String)] = [
                 ("/v1/plans/latest?modle=chat-8b", .badRequest, "unknown-parameter"),
@@ -79,7 +79,7 @@ import Testing
 
 @Suite struct PlanWindowTests {
     @Test func stepsCutToTheWindow() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             let uri = "/v1/plans/latest?model=chat-8b&region=us-east-1&from=2026-11-24T01:00:00Z&to=2026-11-24T02:00:00Z"
             try await client.execute(uri: uri, method: .get, headers: .bearer(tokens[.read])) { response in

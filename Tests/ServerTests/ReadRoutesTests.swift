@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct ReadRoutesTests {
     @Test func forecastsInARange() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             let uri = "/v1/forecasts?model=chat-8b&region=us-east-1&metric=requests&from=2026-11-24T00:00:00Z&to=2026-11-24T01:00:00Z"
             try await client.execute(uri: uri, method: .get, headers: .bearer(tokens[.read])) { response in
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func badForecastQueries() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             for uri in ["/v1/forecasts?metric=latency", "/v1/forecasts?from=yesterday",
                         "/v1/forecasts?from=2026-11-25T00:00:00Z&to=2026-11-24T00:00:00Z", "/v1/forecasts?limit=3"] {
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func poolAndExecutions() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             try await client.execute(uri: "/v1/pool", method: .get, headers: .bearer(tokens[.read])) { response in
                 #expect(response.status == .ok)
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func unknownRouteAndMethod() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             try await client.execute(uri: "/v1/nowhere", method: .get, headers: .bearer(tokens[.read])) { response in
                 #expect(response.status == .notFound)
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func metricsExposeTheDomain() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             try await client.execute(uri: "/v1/plans/latest", method: .get, headers: .bearer(tokens[.read])) { _ in }
             try await client.execute(uri: "/metrics", method: .get) { response in

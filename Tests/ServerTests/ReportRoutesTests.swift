@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct ReportRoutesTests {
     @Test func costCSVStreamsFOCUSRows() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             let uri = "/v1/reports/cost.csv?from=2026-11-24T00:00:00Z&to=2026-11-24T06:00:00Z&granularity=hour&group_by=model,region"
             try await client.execute(uri: uri, method: .get, headers: .bearer(tokens[.read])) { response in
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func badReportQueries() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             let cases: [(String, HTTPResponse.Status)] = [
                 ("", .badRequest),

@@ -11,7 +11,7 @@ import Yams
     let table: RouteTable
 
     init() throws {
-        let (database, _) = try ServiceFixture.database()
+        let database = try AppDatabase.inMemory()
         table = RouteTable(try ServiceFixture.routes(database).all)
     }
 
@@ -78,7 +78,7 @@ import Yams
     }
 
     @Test func everyRouteAnswersItsMethodsAnd405TheRest() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         let paths = table.paths
         try await ServiceFixture.withService(database) { client in
             for route in paths {
@@ -103,7 +103,7 @@ import Yams
     /// A path no route declares is refused like a known one (401 without a token, 403 with too
     /// small a scope) before it is answered 404.
     @Test func unknownPathsNeedTheScopeOfTheirMethod() async throws {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             let cases: [(HTTPRequest.Method, String, Scope?, HTTPResponse.Status)] = [
                 (.get, "/v1/nowhere", nil, .unauthorized),

@@ -16,29 +16,42 @@ import Traffic
 enum ServiceFixture {
     static let end = Timestamp.parse("2026-11-24T00:00:00Z")!
 
-    static let planned: AppDatabase = {
-        do {
-            let database = try AppDatabase.inMemory()
-            var demo = DemoTraffic(seed: 3, end: end, weeks: 2)
-            demo.profiles = demo.profiles.filter { $0.region == "us-east-1" && ["chat-8b", "batch-summarize"].contains($0.model) }
-            _ = try TrafficIngestor(database: database).ingestDemo(demo)
-            var forecast = ForecastJob()
-            forecast.horizonSeconds = 86_400
-            _ = try forecast.run(on: database)
-            let fleet = try ConfigurationReader.example()
-            let plan = try PlanJob(configuration: fleet, configurationText: ConfigurationReader.exampleText).run(on: database)
-            _ = try ExecuteJob(configuration: fleet).run(on: database, provider: EmbeddedPoolProvider(database: database),
-                                                         now: plan.run.start)
-            return database
-        } catch {
-            fatalError("cannot build the service fixture: \(error)")
+    /// The planned database, built by the first test that asks and shared after.
+    static func planned() async throws -> AppDatabase {
+        try await PlannedCache.shared.database()
+    }
+
+    actor PlannedCache {
+        static let shared = PlannedCache()
+        var built: Task<AppDatabase, any Error>?
+
+        func database() async throws -> AppDatabase {
+            if let built { return try await built.value }
+            let task = Task { try await ServiceFixture.build() }
+            built = task
+            return try await task.value
         }
-    }()
+    }
+
+    static func build() async throws -> AppDatabase {
+        let database = try AppDatabase.inMemory()
+        var demo = DemoTraffic(seed: 3, end: end, weeks: 2)
+        demo.profiles = demo.profiles.filter { $0.region == "us-east-1" && ["chat-8b", "batch-summarize"].contains($0.model) }
+        _ = try TrafficIngestor(database: database).ingestDemo(demo)
+        var forecast = ForecastJob()
+        forecast.horizonSeconds = 86_400
+        _ = try forecast.run(on: database)
+        let fleet = try ConfigurationReader.example()
+        let plan = try PlanJob(configuration: fleet, configurationText: ConfigurationReader.exampleText).run(on: database)
+        _ = try await ExecuteJob(configuration: fleet).run(on: database, provider: EmbeddedPoolProvider(database: database),
+                                                           now: plan.run.start)
+        return database
+    }
 
     /// A fresh copy of the planned database with a token of every scope.
-    static func database() throws -> (AppDatabase, tokens: [Scope: String]) {
+    static func database() async throws -> (AppDatabase, tokens: [Scope: String]) {
         let queue = try DatabaseQueue()
-        try planned.writer.backup(to: queue)
+        try await planned().writer.backup(to: queue)
         let database = try AppDatabase(queue)
         var tokens: [Scope: String] = [:]
         for scope in Scope.allCases {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -10,7 +11,7 @@ import Testing
     func post(_ body: String, type: String, query: String = "", settings: ServerSettings = ServerSettings())
         async throws -> (status: HTTPResponse.Status, json: [String: Any], points: Int)
     {
-        let (database, tokens) = try ServiceFixture.database()
+        let (database, tokens) = try await ServiceFixture.database()
         let before = try await database.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM traffic_point") ?? 0 }
         let response = try await ServiceFixture.withService(database, settings: settings) { client in
             try await client.execute(uri: "/v1/traffic\(query)", method: .post,
@@ -51,6 +52,32 @@ import Testing
         #expect(fromCSV.status == .badRequest)
         #expect((fromCSV.json["problems"] as? [String])?.first?.hasPrefix("line 3, column 1 (timestamp)") == true)
         #expect(fromCSV.points == 0)
+    }
+
+    /// JSON rows go straight to the validator the CSV reader uses (no CSV text in between): the
+    /// same rules, each problem placed at its element and field, and the ingest log holds the
+    /// SHA-256 of the body as sent.
+    @Test func jsonRowsFollowTheCSVRulesAndTheLogHoldsTheBodysDigest() async throws {
+        let bad = #"[{"timestamp":"2026-11-24T00:00:00Z","model":"a\r\nb","region":"r","metric":"requests","value":1},"#
+            + #"{"timestamp":"2026-11-24","model":"m","region":"r","metric":"tokens","value":1}]"#
+        let refused = try await post(bad, type: "application/json")
+        #expect(refused.status == .badRequest)
+        #expect(refused.json["problems"] as? [String] == [
+            "[0].model: model contains a control character (byte 0xd)",
+            "[1].timestamp: '2026-11-24' is not an RFC 3339 time with Z or an offset (e.g. 2024-05-01T13:05:00Z) nor whole Unix seconds",
+        ])
+        let body = #"[{"timestamp":"2026-11-24T00:00:00Z","model":"m,\"q\"","region":"r","metric":"requests","value":2}]"#
+        let (database, tokens) = try await ServiceFixture.database()
+        try await ServiceFixture.withService(database) { client in
+            try await client.execute(uri: "/v1/traffic", method: .post,
+                                     headers: .bearer(tokens[.write]).merging([.contentType: "application/json"]),
+                                     body: ByteBuffer(string: body)) { #expect($0.status == .created) }
+        }
+        let logged = try await database.writer.read {
+            try String.fetchOne($0, sql: "SELECT sha256 FROM ingest_log WHERE source = 'api' ORDER BY id DESC LIMIT 1")
+        }
+        #expect(logged == SHA256.hash(data: Data(body.utf8)).map { String(format: "%02x", $0) }.joined())
+        #expect(try database.seriesSummaries().contains { $0.key.model == #"m,"q""# })
     }
 
     @Test func malformedBodiesAre400() async throws {
