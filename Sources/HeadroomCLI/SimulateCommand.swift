@@ -49,15 +49,56 @@ struct SimulateCommand: ParsableCommand {
             help: "Share of the SLO throughput, in (0, 1], the hybrid's reactive correction aims at.")
     var hybridCorrectionUtilization: Double = 1
 
+    @Option(name: .customLong("reactive-utilization"),
+            help: "The reactive autoscaler's target utilisation (HPA target), in (0, 1].")
+    var reactiveUtilization: Double = 0.7
+
+    @Option(name: .customLong("static-margin"), help: "The static policy provisions the training peak x (1 + margin); margin in [0, 10].")
+    var staticMargin: Double = 0
+
+    @Option(name: .customLong("predictive-quantile"),
+            help: "Forecast quantile the predictive policy's plans are sized on (interactive models): a forecast level, or 'configured'.")
+    var predictiveQuantile: String = "configured"
+
+    @Option(name: .customLong("predictive-utilization"),
+            help: "Share of the SLO throughput, in (0, 1], the predictive policy's plans are sized at, or 'configured'.")
+    var predictiveUtilization: String = "configured"
+
+    @Option(name: .customLong("target-served"),
+            help: "Tune each policy's headroom knob to the cheapest setting serving at least this share of requests, in (0, 1), e.g. 0.999.")
+    var targetServed: Double?
+
     @Option(help: "Write the report as JSON to this file (an array of reports with --policy all).")
     var output: String?
 
+    /// The replay's settings from the options.
+    func simulationSettings() throws -> SimulationSettings {
+        guard reactiveUtilization > 0, reactiveUtilization <= 1 else {
+            throw ValidationError("--reactive-utilization \(reactiveUtilization): must be in (0, 1]")
+        }
+        guard staticMargin >= 0, staticMargin <= 10 else {
+            throw ValidationError("--static-margin \(staticMargin): must be in [0, 10]")
+        }
+        let quantile = try Self.setting(predictiveQuantile, option: "--predictive-quantile", problem: Self.levelProblem)
+        let utilization = try Self.setting(predictiveUtilization, option: "--predictive-utilization") { value in
+            value > 0 && value <= 1 ? nil : "must be in (0, 1] or 'configured'"
+        }
+        return SimulationSettings(trainDays: trainDays, historyDays: historyDays,
+                                  reactive: ReactiveSettings(targetUtilization: reactiveUtilization),
+                                  hybrid: try hybridSettings(),
+                                  predictive: PlanSizing(quantile: quantile, utilization: utilization),
+                                  staticMargin: staticMargin)
+    }
+
+    /// Why a quantile is not one of the forecast's levels.
+    static func levelProblem(_ value: Double) -> String? {
+        ForecastOptions.defaultLevels.contains(value)
+            ? nil : "must be one of the forecast's levels (\(ForecastOptions.defaultLevels.map { "\($0)" }.joined(separator: ", "))) or 'configured'"
+    }
+
     /// The hybrid policy's settings from the `--hybrid-*` options.
     func hybridSettings() throws -> HybridSettings {
-        let quantile = try Self.setting(hybridQuantile, option: "--hybrid-quantile") { value in
-            ForecastOptions.defaultLevels.contains(value)
-                ? nil : "must be one of the forecast's levels (\(ForecastOptions.defaultLevels.map { "\($0)" }.joined(separator: ", "))) or 'configured'"
-        }
+        let quantile = try Self.setting(hybridQuantile, option: "--hybrid-quantile", problem: Self.levelProblem)
         let utilization = try Self.setting(hybridUtilization, option: "--hybrid-utilization") { value in
             value > 0 && value <= 1 ? nil : "must be in (0, 1] or 'configured'"
         }
@@ -89,20 +130,32 @@ struct SimulateCommand: ParsableCommand {
         }
         guard trainDays >= 1 else { throw ValidationError("--train-days \(trainDays): must be at least 1") }
         guard historyDays >= 1 else { throw ValidationError("--history-days \(historyDays): must be at least 1") }
-        _ = try hybridSettings()
+        _ = try simulationSettings()
+        if let targetServed, !(targetServed > 0 && targetServed < 1) {
+            throw ValidationError("--target-served \(targetServed): must be a share of requests strictly between 0 and 1, such as 0.999")
+        }
     }
 
     func run() throws {
         let loaded = try fleet.load()
-        let reports = try Self.simulate(trafficPath: traffic, configuration: loaded.configuration,
-                                        policies: policies, trainDays: trainDays, historyDays: historyDays,
-                                        hybrid: hybridSettings())
-        print("simulated with \(loaded.source)")
-        print(SimulationReport.comparison(reports))
+        let settings = try simulationSettings()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data: Data
+        if let targetServed {
+            let tuned = try Self.tune(trafficPath: traffic, configuration: loaded.configuration, policies: policies,
+                                      settings: settings, targetServed: targetServed)
+            print("simulated with \(loaded.source)")
+            print(TunedReport.comparison(tuned))
+            data = tuned.count == 1 ? try encoder.encode(tuned[0]) : try encoder.encode(tuned)
+        } else {
+            let reports = try Self.simulate(trafficPath: traffic, configuration: loaded.configuration,
+                                            policies: policies, settings: settings)
+            print("simulated with \(loaded.source)")
+            print(SimulationReport.comparison(reports))
+            data = reports.count == 1 ? try encoder.encode(reports[0]) : try encoder.encode(reports)
+        }
         if let output {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let data = reports.count == 1 ? try encoder.encode(reports[0]) : try encoder.encode(reports)
             guard FileManager.default.createFile(atPath: output, contents: data + Data("\n".utf8)) else {
                 throw CommandFailure("\(output): cannot be written")
             }
@@ -114,9 +167,16 @@ struct SimulateCommand: ParsableCommand {
     static func simulate(trafficPath: String, configuration: FleetConfiguration, policies: [SimulationPolicy],
                          trainDays: Int, historyDays: Int = 28,
                          hybrid: HybridSettings = HybridSettings()) throws -> [SimulationReport] {
+        try simulate(trafficPath: trafficPath, configuration: configuration, policies: policies,
+                     settings: SimulationSettings(trainDays: trainDays, historyDays: historyDays, hybrid: hybrid))
+    }
+
+    /// Reads the traffic file and replays it under each policy with `settings` (forecasts
+    /// shared between the plan-based ones).
+    static func simulate(trafficPath: String, configuration: FleetConfiguration, policies: [SimulationPolicy],
+                         settings: SimulationSettings) throws -> [SimulationReport] {
         let input = try readTraffic(trafficPath, step: configuration.settings.step)
-        let simulator = Simulator(configuration: configuration,
-                                  settings: SimulationSettings(trainDays: trainDays, historyDays: historyDays, hybrid: hybrid))
+        let simulator = Simulator(configuration: configuration, settings: settings)
         do {
             _ = try simulator.window(input)
             var forecasts: [DayForecast]?
@@ -125,6 +185,25 @@ struct SimulateCommand: ParsableCommand {
                     forecasts = try simulator.forecasts(input)
                 }
                 return try simulator.run(input, policy: policy, forecasts: forecasts).report
+            }
+        } catch {
+            throw CommandFailure("\(trafficPath): \(error)")
+        }
+    }
+
+    /// Reads the traffic file and tunes each policy to `targetServed` (forecasts shared).
+    static func tune(trafficPath: String, configuration: FleetConfiguration, policies: [SimulationPolicy],
+                     settings: SimulationSettings, targetServed: Double) throws -> [TunedReport] {
+        let input = try readTraffic(trafficPath, step: configuration.settings.step)
+        let simulator = Simulator(configuration: configuration, settings: settings)
+        do {
+            _ = try simulator.window(input)
+            var forecasts: [DayForecast]?
+            return try policies.map { policy throws(SimulationError) in
+                if policy.usesForecasts, forecasts == nil {
+                    forecasts = try simulator.forecasts(input)
+                }
+                return try simulator.tune(input, policy: policy, targetServed: targetServed, forecasts: forecasts)
             }
         } catch {
             throw CommandFailure("\(trafficPath): \(error)")

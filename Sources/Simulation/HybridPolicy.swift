@@ -30,13 +30,6 @@ struct HybridPolicy: ReplayPolicy {
     /// model's quantile and target utilisation replaced by `settings`' `planQuantile` and
     /// `planUtilization` when set.
     static func configuration(_ configuration: FleetConfiguration, settings: HybridSettings) -> FleetConfiguration {
-        var planning = configuration
-        for (name, profile) in planning.models where profile.workloadClass == .interactive {
-            var sized = profile
-            if let quantile = settings.planQuantile { sized.quantile = quantile }
-            if let utilization = settings.planUtilization { sized.targetUtilization = utilization }
-            planning.models[name] = sized
-        }
-        return planning
+        PlanSizing(quantile: settings.planQuantile, utilization: settings.planUtilization).resized(configuration)
     }
 }

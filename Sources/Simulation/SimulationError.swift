@@ -25,6 +25,8 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     case planning(day: String, PlanningError)
     /// The forecaster refused the day's history (invalid options).
     case forecasting(day: String, String)
+    /// A served-fraction target outside (0, 1).
+    case invalidTarget(Double)
 
     public var description: String {
         switch self {
@@ -55,6 +57,8 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
             "planning \(day): \(error)"
         case .forecasting(let day, let reason):
             "forecasting \(day): \(reason)"
+        case .invalidTarget(let target):
+            "--target-served \(target): must be a share of requests strictly between 0 and 1, such as 0.999"
         }
     }
 }

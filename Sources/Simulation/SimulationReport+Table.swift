@@ -6,12 +6,14 @@ extension SimulationReport {
 
     /// Several policies' reports side by side (one column per policy), with each policy's cost
     /// relative to the first static and reactive columns when present.
-    public static func comparison(_ reports: [SimulationReport]) -> String {
+    /// `extraRows` come right after the policy row.
+    public static func comparison(_ reports: [SimulationReport], extraRows: [(String, [String])] = []) -> String {
         guard let first = reports.first else { return "" }
         let staticCost = reports.first { $0.policy == .static }?.totalCost
         let reactiveCost = reports.first { $0.policy == .reactive }?.totalCost
         var rows: [(String, [String])] = [
             ("policy", reports.map(\.policy.rawValue)),
+        ] + extraRows + [
             ("total cost (USD)", reports.map { usd($0.totalCost) }),
             ("  reserved (USD)", reports.map { usd($0.costByCapacityType["reserved"] ?? 0) }),
             ("  on-demand (USD)", reports.map { usd($0.costByCapacityType["on-demand"] ?? 0) }),

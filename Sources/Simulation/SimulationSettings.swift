@@ -13,15 +13,23 @@ public struct SimulationSettings: Sendable, Equatable {
     public var reactive: ReactiveSettings
     /// The hybrid policy's plan floor and correction.
     public var hybrid: HybridSettings
+    /// How the predictive policy's plans are sized (default: as configured).
+    public var predictive: PlanSizing
+    /// The static policy's headroom: it provisions the training peak x (1 + `staticMargin`),
+    /// at least 0.
+    public var staticMargin: Double
     /// Forecast options (levels must allow the planned quantiles; the defaults do).
     public var forecast: ForecastOptions
 
     public init(trainDays: Int = 14, historyDays: Int = 28, reactive: ReactiveSettings = ReactiveSettings(),
-                hybrid: HybridSettings = HybridSettings(), forecast: ForecastOptions = ForecastOptions()) {
+                hybrid: HybridSettings = HybridSettings(), predictive: PlanSizing = PlanSizing(), staticMargin: Double = 0,
+                forecast: ForecastOptions = ForecastOptions()) {
         self.trainDays = trainDays
         self.historyDays = historyDays
         self.reactive = reactive
         self.hybrid = hybrid
+        self.predictive = predictive
+        self.staticMargin = staticMargin
         self.forecast = forecast
     }
 }

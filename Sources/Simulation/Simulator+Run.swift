@@ -11,11 +11,19 @@ extension Simulator {
     ///   plan: ``SimulationPolicy/usesForecasts``).
     /// - Throws: ``SimulationError`` for bad input (see ``window(_:)``), forecasts that do not
     ///   match the replay, or a plan refused.
+    /// - Parameter hindsightFloor: the replay's ``hindsightFloor(_:)`` when already known (a
+    ///   search replays the same input many times); computed when nil.
     public func run(_ input: SimulationInput, policy: SimulationPolicy,
-                    forecasts: [DayForecast]? = nil) throws(SimulationError) -> SimulationRun {
+                    forecasts: [DayForecast]? = nil, hindsightFloor floor: Double?? = nil) throws(SimulationError) -> SimulationRun {
         let replay = Replay(simulator: self, input: input, window: try window(input), members: try members(input),
                             forecasts: forecasts)
-        return try run(replay, policy: policy, as: policy.replayPolicy)
+        var run = try run(replay, policy: policy, as: policy.replayPolicy)
+        if let floor {
+            run.report.hindsightFloorCost = floor
+        } else {
+            run.report.hindsightFloorCost = try hindsightFloor(input)
+        }
+        return run
     }
 
     /// The replay loop: each day the policy reserves (and plans), then each step it scales
@@ -60,11 +68,10 @@ extension Simulator {
             }
         }
         let end = window.start + Int64(window.days) * 86_400
-        var report = ledger.report(
+        let report = ledger.report(
             policy: name, start: Timestamp.format(window.start), end: Timestamp.format(end), days: window.days,
             trainDays: settings.trainDays, stepSeconds: step, scaleActions: pools.map(\.scaleActions),
             reservationBasis: Policy.reservationBasis(windowDays: configuration.settings.reservationWindowSeconds / 86_400))
-        report.hindsightFloorCost = try hindsightFloor(input)
         return SimulationRun(report: report, plans: plans, readyReplicas: ready)
     }
 

@@ -1,5 +1,5 @@
-/// The training period's peak step, sized like a plan (the model's target utilisation, floor
-/// and cap), running all the time.
+/// The training period's peak step times (1 + ``SimulationSettings/staticMargin``), sized like a
+/// plan (the model's target utilisation, floor and cap), running all the time.
 struct StaticPolicy: ReplayPolicy {
     static let usesForecasts = false
     private let replay: Replay
@@ -8,8 +8,9 @@ struct StaticPolicy: ReplayPolicy {
 
     init(_ replay: Replay) {
         self.replay = replay
+        let margin = replay.simulator.settings.staticMargin
         replicas = replay.members.enumerated().map { index, member in
-            let peak = replay.training(index).max() ?? 0
+            let peak = (replay.training(index).max() ?? 0) * (1 + margin)
             return member.profile.sizing(requestsPerSecond: peak / replay.stepSeconds)?.replicas ?? member.profile.minReplicas
         }
     }

@@ -16,6 +16,18 @@ import Testing
         (["simulate", "--traffic", "t.csv", "--hybrid-utilization", "nan"], "--hybrid-utilization 'nan': not a number (or 'configured')"),
         (["simulate", "--traffic", "t.csv", "--hybrid-correction-utilization", "0"],
          "--hybrid-correction-utilization 0.0: must be in (0, 1]"),
+        (["simulate", "--traffic", "t.csv", "--target-served", "1"],
+         "--target-served 1.0: must be a share of requests strictly between 0 and 1, such as 0.999"),
+        (["simulate", "--traffic", "t.csv", "--target-served", "0"],
+         "--target-served 0.0: must be a share of requests strictly between 0 and 1"),
+        (["simulate", "--traffic", "t.csv", "--target-served", "nan"], "--target-served nan: must be a share of requests"),
+        (["simulate", "--traffic", "t.csv", "--target-served", "most"], "The value 'most' is invalid for '--target-served"),
+        (["simulate", "--traffic", "t.csv", "--reactive-utilization", "1.5"], "--reactive-utilization 1.5: must be in (0, 1]"),
+        (["simulate", "--traffic", "t.csv", "--static-margin=-0.1"], "--static-margin -0.1: must be in [0, 10]"),
+        (["simulate", "--traffic", "t.csv", "--predictive-quantile", "0.8"],
+         "--predictive-quantile 0.8: must be one of the forecast's levels"),
+        (["simulate", "--traffic", "t.csv", "--predictive-utilization", "0"],
+         "--predictive-utilization 0: must be in (0, 1] or 'configured'"),
     ])
     func badArgumentsAreNamed(arguments: [String], message: String) {
         #expect {
@@ -35,6 +47,13 @@ import Testing
         #expect(settings.correction.targetUtilization == 0.7)
         let defaults = try #require(try Headroom.parseAsRoot(["simulate", "--traffic", "t.csv"]) as? SimulateCommand)
         #expect(try defaults.hybridSettings() == HybridSettings())
+        #expect(try defaults.simulationSettings() == SimulationSettings(), "the defaults reproduce today's tables")
+        let knobs = try #require(try Headroom.parseAsRoot(["simulate", "--traffic", "t.csv", "--reactive-utilization", "0.6",
+                                                           "--static-margin", "0.2", "--predictive-quantile", "0.95",
+                                                           "--predictive-utilization", "0.7"]) as? SimulateCommand)
+        let set = try knobs.simulationSettings()
+        #expect(set.reactive.targetUtilization == 0.6 && set.staticMargin == 0.2)
+        #expect(set.predictive == PlanSizing(quantile: 0.95, utilization: 0.7))
     }
 
     @Test func badTrafficAndPolicyAreExplained() throws {
