@@ -42,6 +42,18 @@ extension Planner {
         return need
     }
 
+    /// How much the plan's demand (the forecast quantile it is sized on) runs above the point
+    /// forecast over the horizon: sum(planned) / sum(point), at least 1; 1 for a plan on the
+    /// point forecast. The history in the reservation window is sized at this margin too, so
+    /// that the window's past and its horizon ask for capacity the same way (what the plan would
+    /// have run on the past traffic, not the bare traffic).
+    static func quantileMargin(_ demand: PreparedDemand) -> Double {
+        let point = demand.point.reduce(0, +)
+        let planned = demand.planned.reduce(0, +)
+        guard point > 0, planned.isFinite, point.isFinite else { return 1 }
+        return max(1, planned / point)
+    }
+
     /// `seconds` in whole steps (rounded up unless told), within 0 … 2^30.
     static func steps(_ seconds: Double, of step: Int64, rounding: FloatingPointRoundingRule = .up) -> Int {
         let count = (seconds / Double(step)).rounded(rounding)
@@ -107,7 +119,8 @@ extension Planner {
         // so that a batch backlog carried into the window is counted.
         let leadIn = max(86_400, Int64(profile.deadlineSeconds ?? 0))
         let skip = Int(max(0, min(Int64(demand.history.count), (windowStart - leadIn - demand.historyStart) / step)))
-        let historyNeed = Self.need(Array(demand.history.dropFirst(skip)), profile: profile, stepSeconds: step)
+        let historyNeed = Self.need(Array(demand.history.dropFirst(skip)).map { $0 * Self.quantileMargin(demand) },
+                                    profile: profile, stepSeconds: step)
         for (index, sizing) in historyNeed.sizings.enumerated() {
             let at = demand.historyStart + Int64(skip + index) * step
             if at >= windowStart, at < demand.start, at < now { history[at] = Double(sizing.replicas) * gpus }
