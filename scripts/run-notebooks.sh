@@ -10,7 +10,8 @@
 #      plan run, two execute rounds at the plan's start and 15 minutes on);
 #    - simulate/POLICY.json: `headroom simulate --policy POLICY --output` for hybrid, predictive,
 #      reactive and static on the real NAB ELB fixture (Tests/HeadroomCLITests/Fixtures/
-#      elb_request_count.csv, 2 weeks at 5 min) replayed as chat-8b in us-east-1.
+#      elb_request_count.csv, 2 weeks at 5 min) replayed as chat-8b in us-east-1;
+#    - tuned.json: the same replay with --policy all --target-served 0.99;
 # 3. Executes each notebook with nbclient (NOTEBOOK_CELL_TIMEOUT seconds per cell, default 300)
 #    in $NOTEBOOKS_OUT (default out/notebooks, git-ignored), writes the executed copy there (never
 #    into Notebooks/), and counts its image/png outputs against the figure count the notebook
@@ -81,6 +82,8 @@ PY
 for policy in hybrid predictive reactive static; do
     run simulate --traffic "$traffic" --policy "$policy" --train-days 7 --output "$inputs/simulate/$policy.json"
 done
+# The same replay at equal service level (each policy's knob searched), for cost-vs-served.
+run simulate --traffic "$traffic" --policy all --train-days 7 --target-served 0.99 --output "$inputs/tuned.json"
 inputs_done=$(date +%s)
 echo "run-notebooks: inputs built in $((inputs_done - started)) s (venv included) under $inputs"
 
@@ -88,7 +91,7 @@ echo "run-notebooks: inputs built in $((inputs_done - started)) s (venv included
 unset MPLBACKEND   # the kernel's inline backend is what puts figures into the notebook
 sockets=$(mktemp -d)   # the kernels' IPC sockets (a short path: a socket's path is limited to 107 bytes)
 trap 'rm -rf "$sockets"' EXIT
-HEADROOM_DB="$db" HEADROOM_SIM_DIR="$inputs/simulate" HEADROOM_FIGURES="$out/figures" \
+HEADROOM_DB="$db" HEADROOM_SIM_DIR="$inputs/simulate" HEADROOM_TUNED="$inputs/tuned.json" HEADROOM_FIGURES="$out/figures" \
 "$python" - "$out" "${NOTEBOOK_CELL_TIMEOUT:-300}" "$sockets" Notebooks/*.ipynb <<'PY'
 import os, sys, time
 import nbformat
