@@ -6,7 +6,8 @@
 # `headroom simulate --policy all --target-served P` for each target P (default 0.999 and 0.9999).
 # Prints each replay's table, then one line per series and target: each policy's cost over the
 # hindsight floor (with * when the target was not reached) and hybrid / reactive.
-# Usage: scripts/simulate-fleet.sh [SERIES ...]   TARGETS="0.999" to choose the targets.
+# Usage: scripts/simulate-fleet.sh [SERIES ...]   TARGETS="0.999" to choose the targets;
+# SIMULATE_FLAGS (words, e.g. "--hybrid-quantile 0.5") are passed to every `headroom simulate`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="../shared/data/nab"
@@ -20,6 +21,7 @@ if [ ${#series[@]} -eq 0 ]; then
             Twitter_volume_IBM elb_request_count_8c0756 demo)
 fi
 read -r -a targets <<< "${TARGETS:-0.999 0.9999}"
+read -r -a extra <<< "${SIMULATE_FLAGS:-}"
 scratch="${SCRATCH:-.build}"
 swift build -c release --scratch-path "$scratch" --product headroom >/dev/null
 bin="$scratch/release/headroom"
@@ -53,11 +55,11 @@ PY
                 --scale-on daily-peak --model chat-8b --region us-east-1 "$traffic" ;;
     esac
     for target in "${targets[@]}"; do
-        output="out/fleet-$name-$target.json"
+        output="out/fleet-$name-$target${SIMULATE_FLAGS:+-flags}.json"
         echo "== $name, target $target"
-        echo "\$ headroom simulate --traffic $traffic --config examples/fleet-scale.yaml --policy all --train-days $train --target-served $target --output $output"
+        echo "\$ headroom simulate --traffic $traffic --config examples/fleet-scale.yaml --policy all --train-days $train --target-served $target --output $output${SIMULATE_FLAGS:+ $SIMULATE_FLAGS}"
         /usr/bin/time -f "(%e s wall)" "$bin" simulate --traffic "$traffic" --config examples/fleet-scale.yaml --policy all \
-            --train-days "$train" --target-served "$target" --output "$output"
+            --train-days "$train" --target-served "$target" --output "$output" ${extra[@]+"${extra[@]}"}
         summary+=("$(python3 - "$output" "$name" "$target" <<'PY'
 import json, sys
 reports = {r["policy"]: r for r in json.load(open(sys.argv[1]))}

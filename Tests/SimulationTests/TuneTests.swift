@@ -67,7 +67,8 @@ import Testing
         #expect(HeadroomKnob.staticMargin.setting(0.3, in: base).staticMargin == 0.3)
         #expect(HeadroomKnob.predictiveUtilization.setting(0.6, in: base).predictive.utilization == 0.6)
         let hybrid = HeadroomKnob.hybridUtilization.setting(0.6, in: base)
-        #expect(hybrid.hybrid.planUtilization == 0.6 && hybrid.hybrid.correction == base.hybrid.correction)
+        #expect(hybrid.hybrid.planUtilization == 0.6 && hybrid.hybrid.correction.targetUtilization == 0.6)
+        #expect(hybrid.hybrid.planQuantile == base.hybrid.planQuantile, "the floor's quantile keeps its value")
     }
 
     /// The defaults replay as before: the static margin is 0, the predictive plan as configured.
