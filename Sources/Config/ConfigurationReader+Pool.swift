@@ -2,7 +2,7 @@ import Jobs
 
 extension ConfigurationReader {
     /// The keys of `pool`.
-    enum PoolKey: String, ConfigurationKey {
+    enum PoolSectionKey: String, ConfigurationKey {
         case provider
     }
 
@@ -10,7 +10,7 @@ extension ConfigurationReader {
     /// `embedded`, the pool kept in the database).
     static func poolProvider(_ value: YAMLValue?) throws(ConfigurationError) -> PoolProviderKind {
         guard let value else { return .embedded }
-        let fields = try value.fields(PoolKey.self)
+        let fields = try value.fields(PoolSectionKey.self)
         guard let provider = fields[.provider] else { return .embedded }
         let name = try provider.string()
         guard let kind = PoolProviderKind(rawValue: name) else {

@@ -80,9 +80,8 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("--static-margin \(staticMargin): must be in [0, 10]")
         }
         let quantile = try Self.setting(predictiveQuantile, option: "--predictive-quantile", problem: Self.levelProblem)
-        let utilization = try Self.setting(predictiveUtilization, option: "--predictive-utilization") { value in
-            value > 0 && value <= 1 ? nil : "must be in (0, 1] or 'configured'"
-        }
+        let utilization = try Self.setting(predictiveUtilization, option: "--predictive-utilization",
+                                           problem: Self.utilizationProblem)
         return SimulationSettings(trainDays: trainDays, historyDays: historyDays,
                                   reactive: ReactiveSettings(targetUtilization: reactiveUtilization),
                                   hybrid: try hybridSettings(),
@@ -96,12 +95,15 @@ struct SimulateCommand: ParsableCommand {
             ? nil : "must be one of the forecast's levels (\(ForecastOptions.defaultLevels.map { "\($0)" }.joined(separator: ", "))) or 'configured'"
     }
 
+    /// Why a share of the SLO throughput is out of range.
+    static func utilizationProblem(_ value: Double) -> String? {
+        value > 0 && value <= 1 ? nil : "must be in (0, 1] or 'configured'"
+    }
+
     /// The hybrid policy's settings from the `--hybrid-*` options.
     func hybridSettings() throws -> HybridSettings {
         let quantile = try Self.setting(hybridQuantile, option: "--hybrid-quantile", problem: Self.levelProblem)
-        let utilization = try Self.setting(hybridUtilization, option: "--hybrid-utilization") { value in
-            value > 0 && value <= 1 ? nil : "must be in (0, 1] or 'configured'"
-        }
+        let utilization = try Self.setting(hybridUtilization, option: "--hybrid-utilization", problem: Self.utilizationProblem)
         guard hybridCorrectionUtilization > 0, hybridCorrectionUtilization <= 1 else {
             throw ValidationError("--hybrid-correction-utilization \(hybridCorrectionUtilization): must be in (0, 1]")
         }
@@ -162,48 +164,47 @@ struct SimulateCommand: ParsableCommand {
         }
     }
 
-    /// Reads the traffic file and replays it under each policy (forecasts shared between the
-    /// plan-based ones).
-    static func simulate(trafficPath: String, configuration: FleetConfiguration, policies: [SimulationPolicy],
-                         trainDays: Int, historyDays: Int = 28,
-                         hybrid: HybridSettings = HybridSettings()) throws -> [SimulationReport] {
-        try simulate(trafficPath: trafficPath, configuration: configuration, policies: policies,
-                     settings: SimulationSettings(trainDays: trainDays, historyDays: historyDays, hybrid: hybrid))
-    }
-
-    /// Reads the traffic file and replays it under each policy with `settings` (forecasts
-    /// shared between the plan-based ones).
+    /// Reads the traffic file and replays it under each policy with `settings`.
     static func simulate(trafficPath: String, configuration: FleetConfiguration, policies: [SimulationPolicy],
                          settings: SimulationSettings) throws -> [SimulationReport] {
-        let input = try readTraffic(trafficPath, step: configuration.settings.step)
-        let simulator = Simulator(configuration: configuration, settings: settings)
-        do {
-            _ = try simulator.window(input)
-            var forecasts: [DayForecast]?
-            return try policies.map { policy throws(SimulationError) in
-                if policy.usesForecasts, forecasts == nil {
-                    forecasts = try simulator.forecasts(input)
-                }
-                return try simulator.run(input, policy: policy, forecasts: forecasts).report
-            }
-        } catch {
-            throw CommandFailure("\(trafficPath): \(error)")
+        try replay(trafficPath: trafficPath, configuration: configuration, policies: policies, settings: settings) {
+            simulator, input, policy, shared throws(SimulationError) in
+            try simulator.run(input, policy: policy, forecasts: shared.forecasts, hindsightFloor: shared.floor).report
         }
     }
 
-    /// Reads the traffic file and tunes each policy to `targetServed` (forecasts shared).
+    /// Reads the traffic file and tunes each policy to `targetServed`.
     static func tune(trafficPath: String, configuration: FleetConfiguration, policies: [SimulationPolicy],
                      settings: SimulationSettings, targetServed: Double) throws -> [TunedReport] {
+        try replay(trafficPath: trafficPath, configuration: configuration, policies: policies, settings: settings) {
+            simulator, input, policy, shared throws(SimulationError) in
+            try simulator.tune(input, policy: policy, targetServed: targetServed, forecasts: shared.forecasts,
+                               hindsightFloor: shared.floor)
+        }
+    }
+
+    /// What the policies of one replay share: the days' forecasts (made once, by the first
+    /// policy that plans) and the hindsight floor (made once).
+    struct Shared {
+        var forecasts: [DayForecast]?
+        var floor: Double?
+    }
+
+    /// Reads the traffic file and runs `body` for each policy, the forecasts and the hindsight
+    /// floor computed once; a replay error is reported with the file's name.
+    static func replay<Result>(
+        trafficPath: String, configuration: FleetConfiguration, policies: [SimulationPolicy], settings: SimulationSettings,
+        _ body: (Simulator, SimulationInput, SimulationPolicy, Shared) throws(SimulationError) -> Result
+    ) throws -> [Result] {
         let input = try readTraffic(trafficPath, step: configuration.settings.step)
         let simulator = Simulator(configuration: configuration, settings: settings)
         do {
-            _ = try simulator.window(input)
-            var forecasts: [DayForecast]?
+            var shared = Shared(floor: try simulator.hindsightFloor(input))
             return try policies.map { policy throws(SimulationError) in
-                if policy.usesForecasts, forecasts == nil {
-                    forecasts = try simulator.forecasts(input)
+                if policy.usesForecasts, shared.forecasts == nil {
+                    shared.forecasts = try simulator.forecasts(input)
                 }
-                return try simulator.tune(input, policy: policy, targetServed: targetServed, forecasts: forecasts)
+                return try body(simulator, input, policy, shared)
             }
         } catch {
             throw CommandFailure("\(trafficPath): \(error)")

@@ -119,8 +119,8 @@ extension Planner {
         // so that a batch backlog carried into the window is counted.
         let leadIn = max(86_400, Int64(profile.deadlineSeconds ?? 0))
         let skip = Int(max(0, min(Int64(demand.history.count), (windowStart - leadIn - demand.historyStart) / step)))
-        let historyNeed = Self.need(Array(demand.history.dropFirst(skip)).map { $0 * Self.quantileMargin(demand) },
-                                    profile: profile, stepSeconds: step)
+        let margin = Self.quantileMargin(demand)
+        let historyNeed = Self.need(demand.history.dropFirst(skip).map { $0 * margin }, profile: profile, stepSeconds: step)
         for (index, sizing) in historyNeed.sizings.enumerated() {
             let at = demand.historyStart + Int64(skip + index) * step
             if at >= windowStart, at < demand.start, at < now { history[at] = Double(sizing.replicas) * gpus }

@@ -1,4 +1,4 @@
-/// Each policy's headroom knob, the one ``Simulator/tune(_:policy:targetServed:forecasts:maxReplays:)``
+/// Each policy's headroom knob, the one ``Simulator/tune(_:policy:targetServed:forecasts:hindsightFloor:maxReplays:)``
 /// searches. A knob maps a headroom in [0, 1] (0 the cheapest setting, 1 the most generous) to
 /// its own value and sets it in the replay's settings; the others keep their values.
 public enum HeadroomKnob: String, CaseIterable, Sendable, Codable {

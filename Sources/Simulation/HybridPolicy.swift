@@ -10,7 +10,8 @@ struct HybridPolicy: ReplayPolicy {
 
     init(_ replay: Replay) throws(SimulationError) {
         let settings = replay.simulator.settings.hybrid
-        plans = try PlanFloor(replay, configuration: Self.configuration(replay.simulator.configuration, settings: settings))
+        let sizing = PlanSizing(quantile: settings.planQuantile, utilization: settings.planUtilization)
+        plans = try PlanFloor(replay, configuration: sizing.resized(replay.simulator.configuration))
         correction = Autoscalers(replay, settings: settings.correction)
     }
 
@@ -24,12 +25,5 @@ struct HybridPolicy: ReplayPolicy {
         let floor = plans.replicas(series: series, step: step)
         pool.scale(to: max(floor, correction.current(series)), at: start, rate: rate)
         correction.sync(&pool, series: series, floor: floor, from: start, rate: rate)
-    }
-
-    /// The fleet the hybrid's plans are made with: `configuration`, with every interactive
-    /// model's quantile and target utilisation replaced by `settings`' `planQuantile` and
-    /// `planUtilization` when set.
-    static func configuration(_ configuration: FleetConfiguration, settings: HybridSettings) -> FleetConfiguration {
-        PlanSizing(quantile: settings.planQuantile, utilization: settings.planUtilization).resized(configuration)
     }
 }

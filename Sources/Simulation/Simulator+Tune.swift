@@ -5,17 +5,22 @@ extension Simulator {
     /// served fraction is at least `targetServed` (``KnobSearch``: at most `maxReplays` replays,
     /// the forecasts shared between them). Every other setting keeps this simulator's value.
     ///
-    /// - Parameter forecasts: the days' forecasts from ``forecasts(_:)``; computed once here
-    ///   when nil and the policy plans.
+    /// - Parameters:
+    ///   - forecasts: the days' forecasts from ``forecasts(_:)``; computed once here when nil and
+    ///     the policy plans.
+    ///   - hindsightFloor: the replay's ``hindsightFloor(_:)`` when already known; computed once
+    ///     here when nil.
     /// - Throws: ``SimulationError/invalidTarget(_:)`` for a target outside (0, 1), and what
     ///   ``run(_:policy:forecasts:)`` throws.
     public func tune(_ input: SimulationInput, policy: SimulationPolicy, targetServed: Double,
-                     forecasts: [DayForecast]? = nil, maxReplays: Int = 12) throws(SimulationError) -> TunedReport {
+                     forecasts: [DayForecast]? = nil, hindsightFloor known: Double?? = nil,
+                     maxReplays: Int = 12) throws(SimulationError) -> TunedReport {
         guard targetServed > 0, targetServed < 1 else { throw .invalidTarget(targetServed) }
         let knob = HeadroomKnob.of(policy)
         var shared = forecasts
         if policy.usesForecasts, shared == nil { shared = try self.forecasts(input) }
-        let floor = try hindsightFloor(input)
+        let floor: Double?
+        if let known { floor = known } else { floor = try hindsightFloor(input) }
         let outcome = try KnobSearch(target: targetServed, maxReplays: maxReplays).run {
             headroom throws(SimulationError) -> (cost: Double, served: Double, value: SimulationReport) in
             let tuned = Simulator(configuration: configuration, settings: knob.setting(knob.value(atHeadroom: headroom), in: settings))

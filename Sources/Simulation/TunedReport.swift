@@ -1,5 +1,5 @@
 /// One policy replayed at the cheapest setting of its headroom knob that serves a target share
-/// of requests (``Simulator/tune(_:policy:targetServed:forecasts:maxReplays:)``), or, when no
+/// of requests (``Simulator/tune(_:policy:targetServed:forecasts:hindsightFloor:maxReplays:)``), or, when no
 /// setting does, at the setting that served the most.
 ///
 /// Encoded as the ``SimulationReport``'s own fields plus `target_served`, `tuned` (knob name ->
