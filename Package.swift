@@ -107,7 +107,7 @@ let package = Package(
             name: "Jobs",
             dependencies: [
                 "Traffic", "Vocabulary", "Store", "Forecasting", "Planning", "Allocation", "Reports", "Scheduling",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "Simulation", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -199,7 +199,7 @@ let package = Package(
             name: "JobsTests",
             dependencies: [
                 "Jobs", "Store", "Ingestion", "Traffic", "Planning", "Config", "Allocation", "Scheduling", "TestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "Simulation", "Vocabulary", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

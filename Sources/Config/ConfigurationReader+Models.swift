@@ -17,7 +17,9 @@ extension ConfigurationReader {
         case maxReplicas = "max_replicas"
         case scaleUp = "scale_up"
         case scaleDownStabilization = "scale_down_stabilization_s"
-        case quantile, regions
+        case quantile
+        case sloServed = "slo_served"
+        case regions
     }
 
     /// The keys of `models.<name>.scale_up`.
@@ -110,6 +112,16 @@ extension ConfigurationReader {
             guard level > 0, level < 1 else { throw quantileValue.error("must be in (0, 1), got \(level)") }
             quantile = level
         }
+        var sloServed = ModelProfile.defaultSLOServed
+        if let servedValue = f[.sloServed] {
+            guard workload == .interactive else {
+                throw servedValue.error("applies to interactive models only; batch models are held to \(ModelKey.deadline)")
+            }
+            sloServed = try servedValue.number()
+            guard sloServed > 0, sloServed < 1 else {
+                throw servedValue.error("must be a share of requests strictly between 0 and 1, such as 0.999, got \(sloServed)")
+            }
+        }
         let regionsValue = try f.required(.regions)
         var regions: [String] = []
         for item in try regionsValue.items() {
@@ -129,7 +141,7 @@ extension ConfigurationReader {
             coldStartSeconds: try f.required(.coldStart).seconds(), workloadClass: workload, deadlineSeconds: deadline,
             throughput: throughput, sloP99Milliseconds: slo, targetUtilization: utilization, minReplicas: floor,
             maxReplicas: cap, scaleUp: scaleUp, scaleDownStabilizationSeconds: stabilization, quantile: quantile,
-            regions: regions)
+            regions: regions, sloServed: sloServed)
     }
 
     /// `throughput`: a non-empty list of `{batch_size, rps, p99_ms}` with batch sizes and

@@ -66,7 +66,7 @@ extension ConfigurationReader {
     static func jobSchedule(_ value: YAMLValue) throws(ConfigurationError) -> JobSchedule {
         let jobs = JobCatalog.jobs
         let fields = try value.fields(allowed: ["time_zone"] + jobs.map(\.scheduleKey) + ["enabled"])
-        var schedule = JobCatalog.nightlySchedule
+        var schedule = JobCatalog.defaultSchedule
         if let zoneValue = fields["time_zone"] {
             let name = try zoneValue.string()
             guard let zone = TimeZone(identifier: name) else {

@@ -26,7 +26,7 @@ public struct ServiceSettings: Sendable, Hashable {
     /// Settings with `schedule` (nil: every job nightly at 02:00 UTC) and the other values.
     public init(schedule: JobSchedule? = nil, shutdownGraceSeconds: Double = 30, metricsRequireToken: Bool = false,
                 maxRequestBytes: Int = 16 * 1_048_576) {
-        self.schedule = schedule ?? JobCatalog.nightlySchedule
+        self.schedule = schedule ?? JobCatalog.defaultSchedule
         self.shutdownGraceSeconds = shutdownGraceSeconds
         self.metricsRequireToken = metricsRequireToken
         self.maxRequestBytes = maxRequestBytes

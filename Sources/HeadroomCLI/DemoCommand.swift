@@ -8,7 +8,7 @@ import Store
 import Traffic
 
 /// `headroom demo`: the main job on the embedded default. On a database without a plan it loads
-/// the demo traffic (once), forecasts, plans and executes; then it serves the REST API with the
+/// the demo traffic (once), forecasts, tunes, plans and executes; then it serves the REST API with the
 /// nightly scheduler, printing the URL, a fresh read token and a `curl` for the latest plan.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +17,8 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             Creates the database if needed. When it holds no plan yet: loads 8 weeks of demo traffic \
             for 4 models in 2 regions (once), prints what is stored, forecasts every series 7 days ahead, \
-            plans the example fleet (examples/headroom.yaml, built in) from that forecast, and executes \
+            tunes each interactive model's plan settings on its last 14 days (`headroom tune`; skipped with \
+            its reason when there are fewer than 21 days), plans the example fleet (examples/headroom.yaml, built in) from that forecast, and executes \
             the plan's first 15 minutes against the embedded node pool, recording each run. Then it \
             serves the REST API (see `headroom serve`) until SIGINT or SIGTERM; --once stops before serving.
             """
@@ -57,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    /// Loads the demo traffic when the database has none, then forecast, plan and execute.
+    /// Loads the demo traffic when the database has none, then forecast, tune, plan and execute.
     func runJobs(_ store: AppDatabase) async throws {
         if try store.seriesSummaries().isEmpty {
             let demo = demoOptions.demo
@@ -84,17 +85,28 @@ struct DemoCommand: AsyncParsableCommand {
         }
         print(ForecastRunTable(run).render())
         print()
-        let planned: (run: StoredPlanRun, plan: FleetPlan)
         let fleet: FleetConfiguration
         do {
             fleet = try ConfigurationReader.example()
+        } catch {
+            throw CommandFailure("built-in example fleet: \(error)")
+        }
+        do {
+            let tuned = try RecordedJob.run(.tune, on: store, detail: \.detail) {
+                try TuneJob(configuration: fleet).run(on: store)
+            }
+            print(TuneCommand.render(tuned))
+        } catch let error as TuneJobError {
+            print("not tuned, the plan keeps the configured settings: \(error)")
+        }
+        print()
+        let planned: (run: StoredPlanRun, plan: FleetPlan)
+        do {
             planned = try RecordedJob.run(.plan, on: store, detail: JobRunner.detail) {
                 try PlanJob(configuration: fleet, configurationText: ConfigurationReader.exampleText).run(on: store)
             }
         } catch let error as PlanJobError {
             throw CommandFailure(error.description)
-        } catch let error as ConfigurationError {
-            throw CommandFailure("built-in example fleet: \(error)")
         }
         print(PlanSummary(run: planned.run, plan: planned.plan).render())
         print()

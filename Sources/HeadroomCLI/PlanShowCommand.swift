@@ -71,7 +71,10 @@ struct PlanShowCommand: ParsableCommand {
         var text = "plan #\(run.id) (forecast run #\(run.forecastRunID), made \(run.createdAt)): \(plan.model) in \(plan.region), "
             + "\(plan.gpusPerReplica)x \(plan.gpuType) per replica, \(plan.workloadClass.rawValue), planned on "
             + (plan.quantile.map { "forecast quantile \($0)" } ?? "the mean forecast")
-            + ", lead time \(Int(plan.leadTimeSeconds)) s\n\n"
+            + ", lead time \(Int(plan.leadTimeSeconds)) s\n"
+            + (plan.settings.map { "settings: \($0.source.rawValue), target utilisation \($0.targetUtilization)"
+                + ($0.note.map { " (\($0))" } ?? "") + "\n" } ?? "")
+            + "\n"
         // One row per hour, at its busiest step (the most replicas needed), or one per step.
         let perHour = everyStep ? 1 : max(1, Int(3_600 / plan.stepSeconds))
         var rows = [[everyStep ? "step (UTC)" : "hour (UTC)", "demand req/s", "replicas needed", "batch size", "ready", "launched"]]

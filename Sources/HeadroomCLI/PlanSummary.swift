@@ -14,12 +14,13 @@ struct PlanSummary {
         var text = "plan #\(run.id) from forecast run #\(run.forecastRunID): \(run.steps) steps of "
             + "\(Step(seconds: run.stepSeconds)?.description ?? "\(run.stepSeconds)s") from \(Timestamp.format(run.start)) "
             + "(\(Self.number(hours, 0)) h)\n\n"
-        var models = [["model", "region", "GPU", "class", "plans on", "replicas min-max", "actions", "GPU-hours",
+        var models = [["model", "region", "GPU", "class", "plans on", "settings", "replicas min-max", "actions", "GPU-hours",
                        "saved by batching"]]
         for model in plan.models {
             models.append([
                 model.model, model.region, "\(model.gpusPerReplica)x \(model.gpuType)", model.workloadClass.rawValue,
                 model.quantile.map { "q\(Self.number($0, 3))" } ?? "mean",
+                model.settings.map { "\($0.source.rawValue), u \(Self.number($0.targetUtilization, 3))" } ?? "-",
                 "\(model.replicas.min() ?? 0)-\(model.replicas.max() ?? 0)", "\(model.actions.count)",
                 Self.number(model.gpuHours, 0), "\(Self.number(model.replicaHoursSavedByBatching, 0)) replica-h",
             ])

@@ -16,8 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Every /v1 route needs a bearer token (`headroom token create --scope read|write|admin`); \
             /healthz, /readyz, /openapi.yaml and (unless configured otherwise) /metrics are open. \
-            The OpenAPI document is served at /openapi.yaml. The forecast, plan and execute jobs run on \
-            the configuration's `service.schedule` (default 02:00 UTC nightly). SIGINT or SIGTERM stops \
+            The OpenAPI document is served at /openapi.yaml. The forecast, tune, plan and execute jobs run on \
+            the configuration's `service.schedule` (default 02:00 UTC nightly; tune on Sundays). SIGINT or SIGTERM stops \
             taking requests and new jobs, and lets a running job finish within `service.shutdown_grace`.
             """
     )

@@ -12,10 +12,14 @@ public import Store
 /// file. The `job_run` table takes any kind; this list is what decides which exist.
 public enum JobCatalog {
     /// The jobs, in run order: due together, they run one after the other in this order (a
-    /// plan is made from the latest forecast, and execution follows the newest plan).
+    /// plan is made from the latest forecast and the latest tuned settings, and execution
+    /// follows the newest plan).
     public static let jobs: [JobDefinition] = [
         JobDefinition(.forecast) { environment, _ in
             try await offThePool("headroom-forecast") { JobRunner.detail(try environment.forecast.run(on: environment.database)) }
+        },
+        JobDefinition(.tune, defaultCron: .weekly) { environment, _ in
+            try await offThePool("headroom-tune") { try TuneJob(configuration: environment.configuration).run(on: environment.database).detail }
         },
         JobDefinition(.plan) { environment, _ in
             try await offThePool("headroom-plan") {
@@ -45,13 +49,18 @@ public enum JobCatalog {
         JobKind(rawValue: name).flatMap { job($0) }
     }
 
-    /// The default schedule: every job nightly at 02:00 UTC, in run order.
-    public static var nightlySchedule: JobSchedule { .nightly(kinds) }
+    /// The default schedule, in run order, read in UTC: every job at its ``JobDefinition/defaultCron``
+    /// (nightly at 02:00; the tune job weekly, Sundays at 02:00).
+    public static var defaultSchedule: JobSchedule {
+        JobSchedule(timeZone: .gmt, jobs: jobs.map { ($0.kind, $0.defaultCron) })
+    }
 }
 
 extension JobKind {
     /// Refits every stored series (``ForecastJob``).
     public static let forecast: JobKind = "forecast"
+    /// Tunes each interactive model's plan settings on its own history (``TuneJob``).
+    public static let tune: JobKind = "tune"
     /// Plans the fleet from the latest forecast (``PlanJob``).
     public static let plan: JobKind = "plan"
     /// Drives the node pool towards the newest plan (``ExecuteJob``).
@@ -71,16 +80,19 @@ public struct JobDefinition: Sendable {
     public var metricsLabel: String
     /// Whether `POST /v1/jobs/{job}` starts it (else that answers 404, as for no such job).
     public var startableOverREST: Bool
+    /// When it runs unless `service.schedule` says otherwise.
+    public var defaultCron: CronExpression
     /// How the runner runs it.
     public var run: Run
 
     /// A job named `kind`, whose schedule key and metrics label are its name unless given.
     public init(_ kind: JobKind, scheduleKey: String? = nil, metricsLabel: String? = nil, startableOverREST: Bool = true,
-                run: @escaping Run) {
+                defaultCron: CronExpression = .nightly, run: @escaping Run) {
         self.kind = kind
         self.scheduleKey = scheduleKey ?? kind.rawValue
         self.metricsLabel = metricsLabel ?? kind.rawValue
         self.startableOverREST = startableOverREST
+        self.defaultCron = defaultCron
         self.run = run
     }
 }

@@ -2,13 +2,13 @@ import Foundation
 public import Scheduling
 public import Store
 
-/// The service's scheduler: runs the forecast, plan and execute jobs at their cron times,
+/// The service's scheduler: runs the forecast, tune, plan and execute jobs at their cron times,
 /// through a ``JobRunner``, until its task is cancelled.
 ///
 /// Decisions are ``ScheduleState``'s; this loop does the waiting and the I/O. At start it marks
 /// runs left running by dead processes as interrupted and reads the last scheduled time of
 /// each job, so a time missed during downtime is caught up once (trigger `catch-up`). Due runs
-/// start one after the other in the order forecast, plan, execute, recorded with trigger
+/// start one after the other in the order forecast, tune, plan, execute, recorded with trigger
 /// `schedule` or `catch-up`. Several schedulers may share a database: a scheduled time is run
 /// by one of them; a scheduler that finds the job running elsewhere waits and looks again
 /// (``busyRetrySeconds``) before running later jobs, so a plan never starts before the

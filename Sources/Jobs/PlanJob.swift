@@ -9,7 +9,8 @@ import Vocabulary
 /// version linked to that run.
 ///
 /// Each configured (model, region) is planned on its `requests` forecast (point and quantiles),
-/// with the recent actual requests joining the reservation window. The plan starts where the
+/// with the recent actual requests joining the reservation window, and with its tuned settings
+/// (``TuneJob``) when its newest tune reached its `slo_served`. The plan starts where the
 /// forecast starts (the end of the stored history), so a database whose data ends yesterday
 /// still gets a plan for what comes after it.
 public struct PlanJob: Sendable {
@@ -32,12 +33,18 @@ public struct PlanJob: Sendable {
         for forecast in requests {
             byKey[ModelRegion(model: forecast.series.key.model, region: forecast.series.key.region)] = forecast
         }
+        let tuned = TuneJob.planSettings(try database.latestTunedSettings(), configuration: configuration)
         var demand: [PlanDemand] = []
         for (name, profile) in configuration.models.sorted(by: { $0.key < $1.key }) {
             for region in profile.regions {
-                guard let forecast = byKey[ModelRegion(model: name, region: region)] else { continue }
-                demand.append(try Self.demand(forecast, levels: forecasts.levels, on: database,
-                                              window: configuration.settings.reservationWindowSeconds))
+                let key = ModelRegion(model: name, region: region)
+                guard let forecast = byKey[key] else { continue }
+                var entry = try Self.demand(forecast, levels: forecasts.levels, on: database,
+                                            window: configuration.settings.reservationWindowSeconds)
+                entry.settings = tuned[key] ?? (profile.workloadClass == .interactive
+                    ? .configured(profile, note: "not tuned yet: `headroom tune` (and the weekly tune job) replays its history to tune it")
+                    : nil)
+                demand.append(entry)
             }
         }
         guard let now = demand.map(\.forecastStart).max() else {

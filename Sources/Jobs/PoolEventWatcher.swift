@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Store
 
 /// Reconciles as soon as the provider has news: each arrival (a spot interruption notice, a

@@ -16,6 +16,9 @@ public struct ModelPlan: Sendable, Hashable, Codable {
     public var start: Int64
     /// The forecast quantile planned on; nil for the point forecast (mean).
     public var quantile: Double?
+    /// The settings planned with (quantile, target utilisation) and whether they were tuned or
+    /// configured; nil in plans stored before tuning existed.
+    public var settings: PlanSettings?
     /// Demand the replicas are sized for, requests per second: the chosen forecast for
     /// interactive models; the deadline-feasible service rate for batch models.
     public var plannedRequestsPerSecond: [Double]

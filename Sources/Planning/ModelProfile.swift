@@ -35,12 +35,16 @@ public struct ModelProfile: Sendable, Hashable, Codable {
     public var quantile: Double?
     /// Regions this model serves.
     public var regions: [String]
+    /// Interactive models: share of requests in (0, 1) to serve within the SLO, the target
+    /// `headroom tune` sizes the plan's settings for (default 0.999).
+    public var sloServed: Double
 
     public init(
         name: String, gpuType: String, gpusPerReplica: Int, gpuMemoryGiB: Double, coldStartSeconds: Double,
         workloadClass: WorkloadClass, deadlineSeconds: Double? = nil, throughput: [ThroughputPoint],
         sloP99Milliseconds: Double, targetUtilization: Double = 0.65, minReplicas: Int, maxReplicas: Int,
-        scaleUp: ScaleUpLimit, scaleDownStabilizationSeconds: Int64, quantile: Double?, regions: [String]
+        scaleUp: ScaleUpLimit, scaleDownStabilizationSeconds: Int64, quantile: Double?, regions: [String],
+        sloServed: Double = ModelProfile.defaultSLOServed
     ) {
         self.name = name
         self.gpuType = gpuType
@@ -58,10 +62,13 @@ public struct ModelProfile: Sendable, Hashable, Codable {
         self.scaleDownStabilizationSeconds = scaleDownStabilizationSeconds
         self.quantile = quantile
         self.regions = regions
+        self.sloServed = sloServed
     }
 
     /// The default quantile of interactive models: plan for the 95th percentile of demand.
     public static let defaultInteractiveQuantile = 0.95
+    /// The default share of requests served within the SLO that `headroom tune` aims at.
+    public static let defaultSLOServed = 0.999
     /// The default target utilisation.
     public static let defaultTargetUtilization = 0.65
 }

@@ -22,11 +22,14 @@ public struct PlanDemand: Sendable, Hashable {
     /// Replicas running now; nil assumes the fleet is where the previous plan put it (ready for
     /// the first lead time of this plan).
     public var currentReplicas: Int?
+    /// The settings to plan with (tuned ones replace the profile's quantile and target
+    /// utilisation); nil plans with the configured ones.
+    public var settings: PlanSettings?
 
     public init(
         model: String, region: String, step: Step, forecastStart: Int64, point: [Double],
         quantiles: [Double: [Double]] = [:], historyStart: Int64 = 0, history: [Double] = [],
-        currentReplicas: Int? = nil
+        currentReplicas: Int? = nil, settings: PlanSettings? = nil
     ) {
         self.model = model
         self.region = region
@@ -37,6 +40,7 @@ public struct PlanDemand: Sendable, Hashable {
         self.historyStart = historyStart
         self.history = history
         self.currentReplicas = currentReplicas
+        self.settings = settings
     }
 }
 

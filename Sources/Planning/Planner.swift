@@ -21,7 +21,9 @@ public struct Planner: Sendable {
         var seen = Set<ModelRegion>()
         var results: [ModelResult] = []
         for entry in demand.sorted(by: { $0.modelRegion < $1.modelRegion }) {
-            guard let profile = configuration.models[entry.model] else { throw .unknownModel(model: entry.model) }
+            guard let configured = configuration.models[entry.model] else { throw .unknownModel(model: entry.model) }
+            let settings = PlanSettings.used(entry.settings, profile: configured)
+            let profile = settings.applied(to: configured)
             guard profile.regions.contains(entry.region) else {
                 throw .regionNotServed(model: entry.model, region: entry.region)
             }
@@ -35,7 +37,9 @@ public struct Planner: Sendable {
                 throw .invalidConfiguration("model \(profile.name): no batch size meets its SLO")
             }
             let prepared = try PreparedDemand(entry, profile: profile, settings: configuration.settings, now: now)
-            results.append(planModel(profile: profile, demand: prepared, offer: offer, now: now))
+            var result = planModel(profile: profile, demand: prepared, offer: offer, now: now)
+            result.plan.settings = settings
+            results.append(result)
         }
         var warnings: [String] = []
         for name in configuration.models.keys.sorted() {

@@ -7,7 +7,7 @@ public import Foundation
 ///   of them: missed times (downtime, or a long job before it) collapse into one run.
 /// - A job never recorded counts from ``started``: a fresh service does not run the past.
 /// - A due time before ``started`` passed while the scheduler was down: it is a catch-up.
-/// - Due runs are in the schedule's run order (forecast, plan, execute).
+/// - Due runs are in the schedule's run order (forecast, tune, plan, execute).
 public struct ScheduleState: Sendable, Hashable {
     /// Each job's cron expression and the zone they are read in.
     public var schedule: JobSchedule

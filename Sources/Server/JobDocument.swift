@@ -5,7 +5,7 @@ import Traffic
 /// One job run as the service answers it: `GET /v1/jobs/{id}`.
 struct JobDocument: Encodable {
     var id: Int64
-    /// forecast, plan or execute.
+    /// forecast, tune, plan or execute.
     var job: String
     /// schedule, catch-up, api or cli.
     var trigger: String

@@ -35,6 +35,9 @@ struct PlanDocument: Encodable {
         var workloadClass: String
         /// The forecast quantile planned for (nil: the point forecast).
         var quantile: Double?
+        /// The settings planned with: `source` tuned or configured, `quantile`,
+        /// `target_utilization`, and `note` (the tune's evidence, or why configured).
+        var settings: PlanSettings?
         var initialReplicas: Int
         var peakReplicas: Int
         /// Provisioning plus cold start: how far ahead the schedule scales up, seconds.
@@ -147,7 +150,8 @@ extension PlanDocument.Model {
         }
         self.init(
             model: plan.model, region: plan.region, gpuType: plan.gpuType, gpusPerReplica: plan.gpusPerReplica,
-            workloadClass: plan.workloadClass.rawValue, quantile: plan.quantile, initialReplicas: plan.initialReplicas,
+            workloadClass: plan.workloadClass.rawValue, quantile: plan.quantile, settings: plan.settings,
+            initialReplicas: plan.initialReplicas,
             peakReplicas: plan.replicas.max() ?? 0, leadTimeSeconds: plan.leadTimeSeconds, gpuHours: plan.gpuHours,
             replicaHoursSavedByBatching: plan.replicaHoursSavedByBatching, uncoveredSteps: plan.uncoveredSteps,
             steps: steps,

@@ -54,7 +54,7 @@ extension Routes {
         ]
     }
 
-    /// The jobs `POST /v1/jobs/{job}` starts, as a sentence: `forecast, plan and execute`.
+    /// The jobs `POST /v1/jobs/{job}` starts, as a sentence: `forecast, tune, plan and execute`.
     static let startableJobs: String = {
         let names = JobCatalog.jobs.filter(\.startableOverREST).map(\.kind.rawValue)
         guard let last = names.last else { return "none" }

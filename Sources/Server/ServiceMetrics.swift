@@ -57,6 +57,14 @@ public struct ServiceMetrics: Sendable {
                 }
             }
         }
+        for (setting, _) in try database.latestTunedSettings() {
+            let dimensions = [("model", setting.model), ("region", setting.region)]
+            Gauge(label: "headroom_tuned_reached", dimensions: dimensions).record(setting.status == "tuned" ? 1 : 0)
+            Gauge(label: "headroom_tuned_quantile", dimensions: dimensions).record(setting.quantile)
+            Gauge(label: "headroom_tuned_utilization", dimensions: dimensions).record(setting.utilization)
+            Gauge(label: "headroom_tuned_served_fraction", dimensions: dimensions).record(setting.servedFraction)
+            Gauge(label: "headroom_tuned_slo_served", dimensions: dimensions).record(setting.sloServed)
+        }
         if let plan = try database.planRun() {
             Gauge(label: "headroom_plan_id").record(Double(plan.id))
             Gauge(label: "headroom_planned_monthly_cost_usd").record(plan.monthlyCostUSD)

@@ -63,6 +63,7 @@ extension String {
         let chat = try #require(fleet.models["chat-8b"])
         #expect(chat.targetUtilization == 0.65)
         #expect(chat.quantile == 0.95)
+        #expect(chat.sloServed == 0.999)
         #expect(chat.minReplicas == 1)
         #expect(chat.scaleUp == ScaleUpLimit(replicas: 4, periodSeconds: 60))
         #expect(chat.scaleDownStabilizationSeconds == 300)
@@ -148,6 +149,21 @@ extension String {
             == "models.chat-8b.slo_p99_ms: no batch size meets it: the lowest p99 is 300.0 ms (batch size 1) (line 18)")
         #expect(problem(replacing("{ batch_size: 8, rps: 5, p99_ms: 1200 }", with: "{ batch_size: 8, rps: 5, p99_ms: -1 }"))
             == "models.chat-8b.throughput[2].p99_ms: must be greater than 0, got -1.0 (line 22)")
+    }
+
+    /// `slo_served`: the target `headroom tune` sizes interactive plans for.
+    @Test func sloServedIsAShareOfRequestsForInteractiveModels() throws {
+        let fleet = try ConfigurationReader.parse(replacing("    max_replicas: 10", with: "    max_replicas: 10\n    slo_served: 0.9999"))
+        #expect(fleet.models["chat-8b"]?.sloServed == 0.9999)
+        for bad in ["1", "0", "1.5", "-0.1"] {
+            #expect(problem(replacing("    max_replicas: 10", with: "    max_replicas: 10\n    slo_served: \(bad)"))
+                == "models.chat-8b.slo_served: must be a share of requests strictly between 0 and 1, such as 0.999, got \(Double(bad)!) (line 24)")
+        }
+        #expect(problem(replacing("    max_replicas: 10", with: "    max_replicas: 10\n    slo_served: most"))
+            == "models.chat-8b.slo_served: must be a number, got 'most' (line 24)")
+        #expect(problem(replacing("class: interactive", with: "class: batch\n    deadline_s: 4h\n    slo_served: 0.99"))
+            == "models.chat-8b.slo_served: applies to interactive models only; batch models are held to deadline_s (line 19)")
+        #expect(try ConfigurationReader.example().models["chat-8b"]?.sloServed == 0.999)
     }
 
     @Test func batchModelsNeedADeadline() throws {

@@ -7,7 +7,7 @@ import Testing
 
 @Suite(.timeLimit(.minutes(2))) struct JobSchedulerTests {
     func scheduler(_ database: AppDatabase, clock: ManualClock, gate: Gate, holder: String = "a", events: Events = Events(),
-                   schedule: JobSchedule = JobCatalog.nightlySchedule, failing: Set<JobKind> = []) -> JobScheduler {
+                   schedule: JobSchedule = JobCatalog.defaultSchedule, failing: Set<JobKind> = []) -> JobScheduler {
         let runner = JobRunner(database: database, clock: clock, holder: holder, work: gate.work(failing: failing))
         return JobScheduler(schedule: schedule, runner: runner, shutdownGraceSeconds: 30, onEvent: events.record)
     }
@@ -28,6 +28,23 @@ import Testing
         #expect(runs.map(\.error) == [nil, ForecastJobError.noSeries.description, nil])
         #expect(runs.first?.detail == "forecast done")
         #expect(gate.ran == [.forecast, .plan, .execute])
+        task.cancel()
+        await task.value
+    }
+
+    /// On Sundays the weekly tune runs too, after the forecast and before the plan.
+    @Test func onSundaysTheTuneRunsBetweenForecastAndPlan() async throws {
+        let database = try AppDatabase.inMemory()
+        let clock = ManualClock(now: date("2026-11-29T01:00:00Z"))
+        let gate = Gate(open: true)
+        let task = Task { await scheduler(database, clock: clock, gate: gate).run() }
+        #expect(await clock.sleepers() == [date("2026-11-29T02:00:00Z")])
+        clock.advance(to: date("2026-11-29T02:00:00Z"))
+        #expect(await clock.sleepers() == [date("2026-11-30T02:00:00Z")])
+        #expect(gate.ran == [.forecast, .tune, .plan, .execute])
+        clock.advance(to: date("2026-11-30T02:00:00Z"))
+        #expect(await clock.sleepers() == [date("2026-12-01T02:00:00Z")])
+        #expect(gate.ran == [.forecast, .tune, .plan, .execute, .forecast, .plan, .execute], "Monday: no tune")
         task.cancel()
         await task.value
     }
@@ -57,7 +74,7 @@ import Testing
     @Test func threeDaysDownAreCaughtUpOnce() async throws {
         let database = try AppDatabase.inMemory()
         let before = date("2026-11-21T02:00:00Z")
-        for kind in JobCatalog.kinds {
+        for kind in JobCatalog.kinds where kind != .tune {  // tune never ran: it counts from the start
             let run = try database.startJobRun(kind, trigger: .schedule, scheduledFor: before, holder: "old", at: before, leaseSeconds: 60)
             try database.finishJobRun(id: run.id, error: nil, detail: nil, durationSeconds: 1, at: before)
         }
@@ -148,7 +165,7 @@ import Testing
     @Test func aDisabledScheduleRunsNothingAndStopsWhenCancelled() async throws {
         let database = try AppDatabase.inMemory()
         let clock = ManualClock(now: date("2026-11-24T01:00:00Z"))
-        var schedule = JobCatalog.nightlySchedule
+        var schedule = JobCatalog.defaultSchedule
         schedule.enabled = false
         let task = Task { await scheduler(database, clock: clock, gate: Gate(open: true), schedule: schedule).run() }
         #expect(await clock.sleepers() == [.distantFuture])

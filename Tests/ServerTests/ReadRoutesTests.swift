@@ -72,6 +72,11 @@ import Testing
 
     @Test func metricsExposeTheDomain() async throws {
         let (database, tokens) = try await ServiceFixture.database()
+        _ = try database.saveTuneRun(days: 14, settings: [TunedSettingRecord(
+            model: "chat-8b", region: "us-east-1", status: "tuned", sloServed: 0.999, quantile: 0.5, utilization: 0.8125,
+            servedFraction: 0.9993, costUSD: 900, reactiveUtilization: 0.75, reactiveServedFraction: 0.9991,
+            reactiveReached: true, reactiveCostUSD: 1000, floorCostUSD: 800, replays: 30, replayStart: 0,
+            replayEnd: 14 * 86_400, trainDays: 28)])
         try await ServiceFixture.withService(database) { client in
             try await client.execute(uri: "/v1/plans/latest", method: .get, headers: .bearer(tokens[.read])) { _ in }
             try await client.execute(uri: "/metrics", method: .get) { response in
@@ -81,6 +86,27 @@ import Testing
                              "http_server_request_duration"] {
                     #expect(response.text.contains(name), "\(name)")
                 }
+                let tuned = response.text.split(separator: "\n").filter { $0.hasPrefix("headroom_tuned_") }.map(String.init)
+                for (name, value) in [("utilization", "0.8125"), ("quantile", "0.5"), ("served_fraction", "0.9993"),
+                                      ("slo_served", "0.999"), ("reached", "1.0")] {
+                    #expect(tuned.contains { $0.hasPrefix("headroom_tuned_\(name){") && $0.contains("model=\"chat-8b\"")
+                        && $0.contains("region=\"us-east-1\"") && $0.hasSuffix(" \(value)") }, "\(name): \(tuned)")
+                }
+            }
+        }
+    }
+
+    /// Each model's plan says which settings it was planned with.
+    @Test func plansSayWhichSettingsTheyUse() async throws {
+        let (database, tokens) = try await ServiceFixture.database()
+        try await ServiceFixture.withService(database) { client in
+            try await client.execute(uri: "/v1/plans/latest", method: .get, headers: .bearer(tokens[.read])) { response in
+                let models = try #require(response.json["models"] as? [[String: Any]])
+                let chat = try #require(models.first { $0["model"] as? String == "chat-8b" })
+                let settings = try #require(chat["settings"] as? [String: Any])
+                #expect(settings["source"] as? String == "configured")
+                #expect(settings["quantile"] as? Double == 0.95 && settings["target_utilization"] as? Double == 0.65)
+                #expect((settings["note"] as? String)?.hasPrefix("not tuned yet") == true)
             }
         }
     }

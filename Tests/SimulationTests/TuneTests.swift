@@ -101,4 +101,30 @@ import Testing
             _ = try simulator.tune(input, policy: .reactive, targetServed: 1)
         }
     }
+
+    /// The plan settings `headroom tune` stores: the cheaper hybrid floor quantile reaching the
+    /// target, with the reactive policy tuned to the same target as evidence.
+    @Test func settingsTuningPicksTheCheapestFloorReachingTheTarget() throws {
+        let fleet = try SyntheticTraffic.fleet()
+        let input = SyntheticTraffic.daily(days: 4, scale: SyntheticTraffic.noise(low: 0.8, high: 1.2))
+        let simulator = Simulator(configuration: fleet, settings: SimulationSettings(trainDays: 3))
+        let tuning = try simulator.tuneSettings(input, sloServed: 0.99, maxReplays: 6)
+        #expect(tuning.status == .tuned && tuning.servedFraction >= 0.99)
+        #expect(tuning.model == "chat-8b" && tuning.region == "us-east-1")
+        #expect(SettingsTuning.floorQuantiles.contains(tuning.quantile))
+        #expect(tuning.replays <= 18 && tuning.trainDays == 3)
+        #expect(tuning.replayStart == SyntheticTraffic.start + 3 * 86_400 && tuning.replayEnd == tuning.replayStart + 86_400)
+        // No hybrid setting at either quantile is cheaper and reaches too.
+        for quantile in SettingsTuning.floorQuantiles {
+            var settings = SimulationSettings(trainDays: 3)
+            settings.hybrid.planQuantile = quantile
+            let tuned = try Simulator(configuration: fleet, settings: settings)
+                .tune(input, policy: .hybrid, targetServed: 0.99, maxReplays: 6)
+            #expect(!tuned.reached || tuned.report.totalCost >= tuning.costUSD - 1e-9)
+        }
+        let reactive = try simulator.tune(input, policy: .reactive, targetServed: 0.99, maxReplays: 6)
+        #expect(tuning.reactiveCostUSD == reactive.report.totalCost && tuning.reactiveUtilization == reactive.value)
+        #expect(tuning.reactiveReached == reactive.reached)
+        #expect(throws: SimulationError.invalidTarget(0)) { _ = try simulator.tuneSettings(input, sloServed: 0) }
+    }
 }
