@@ -36,6 +36,26 @@ import Yams
         #expect(try database.planRun()?.id == 2)
     }
 
+    /// `POST /v1/jobs/tune` runs the tune job; on the fixture's two weeks of traffic (21 days
+    /// are needed) it fails with every model's reason and stores no tuned settings.
+    @Test func postedTuneRunsAndSaysWhyNothingWasTuned() async throws {
+        let (database, tokens) = try await ServiceFixture.database()
+        try await ServiceFixture.withService(database) { client in
+            let accepted = try await client.execute(uri: "/v1/jobs/tune", method: .post, headers: .bearer(tokens[.write])) { $0 }
+            #expect(accepted.status == .accepted && accepted.json["job"] as? String == "tune")
+            let id = try #require(accepted.json["id"] as? Int)
+            var run: [String: Any] = ["status": "running"]
+            for _ in 0..<600 where run["status"] as? String == "running" {
+                try await Task.sleep(for: .milliseconds(50))
+                run = try await client.execute(uri: "/v1/jobs/\(id)", method: .get, headers: .bearer(tokens[.read])) { $0.json }
+            }
+            #expect(run["status"] as? String == "failed")
+            #expect((run["error"] as? String)?.contains("chat-8b/us-east-1: 14 whole days of requests stored; 21 needed") == true,
+                    "\(run)")
+        }
+        #expect(try database.latestTunedSettings().isEmpty)
+    }
+
     @Test func badJobRequests() async throws {
         let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
