@@ -84,6 +84,13 @@ let package = Package(
             dependencies: ["Traffic", "Vocabulary", "Forecasting", "Planning"],
             swiftSettings: swiftSettings
         ),
+        // Pure: the Kubernetes objects (KEDA ScaledObject, autoscaling/v2 HPA) that make a cluster's
+        // autoscaler run a plan; YAML through Yams.
+        .target(
+            name: "Kubernetes",
+            dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         // I/O: SQLite through GRDB; migrations are the SQL files in Migrations/, embedded at build time.
         .target(
             name: "Store",
@@ -107,7 +114,7 @@ let package = Package(
             name: "Jobs",
             dependencies: [
                 "Traffic", "Vocabulary", "Store", "Forecasting", "Planning", "Allocation", "Reports", "Scheduling",
-                "Simulation", .product(name: "Crypto", package: "swift-crypto"),
+                "Simulation", "Kubernetes", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -117,7 +124,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "Traffic", "Vocabulary", "Store", "Ingestion", "Planning", "Config", "Jobs", "Allocation", "Reports",
-                "Scheduling",
+                "Scheduling", "Kubernetes",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -139,7 +146,7 @@ let package = Package(
             name: "HeadroomCLI",
             dependencies: [
                 "Traffic", "Vocabulary", "Store", "Ingestion", "Forecasting", "Planning", "Config", "Jobs",
-                "Allocation", "Simulation", "Reports", "Server", "Scheduling",
+                "Allocation", "Simulation", "Reports", "Server", "Scheduling", "Kubernetes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -193,6 +200,11 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KubernetesTests",
+            dependencies: ["Kubernetes", "Planning", "Config", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -3,9 +3,10 @@
 #  - the crash test of the allocation engine's execution (scripts/kill-loop.sh: SIGKILL in a loop),
 #  - schemathesis against the live service and its OpenAPI document (scripts/api-check.sh),
 #  - slow, idle and greedy clients against the live service (scripts/hardening-check.sh),
+#  - the exported Kubernetes objects against KEDA's CRD and Kubernetes' schemas (scripts/kubernetes-check.sh),
 #  - the Jupyter notebooks, headless, against a demo database (scripts/run-notebooks.sh),
 #  - every test target (Swift Testing).
-# Needs nothing outside the repository; the two Python venvs come from PyPI on first use.
+# Needs nothing outside the repository; the Python venvs come from PyPI on first use.
 #
 #   scripts/test.sh [options of `swift test`]
 set -euo pipefail
@@ -16,5 +17,6 @@ swift build --build-tests
 scripts/kill-loop.sh .build/debug/headroom 25
 scripts/api-check.sh .build/debug/headroom
 scripts/hardening-check.sh .build/debug/headroom
+scripts/kubernetes-check.sh .build/debug/headroom
 scripts/run-notebooks.sh .build/debug/headroom
 swift test --skip-build "$@"

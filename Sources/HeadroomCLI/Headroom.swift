@@ -8,7 +8,7 @@ public struct Headroom: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, IngestCommand.self, SummaryCommand.self, ForecastCommand.self, PlanCommand.self, ExecuteCommand.self,
             PoolCommand.self, ReportCommand.self, SeriesCommand.self, ServeCommand.self, TokenCommand.self, SimulateCommand.self, TuneCommand.self,
-            BacktestCommand.self, BenchCommand.self, DemoDataCommand.self, MigrateCommand.self,
+            BacktestCommand.self, BenchCommand.self, DemoDataCommand.self, MigrateCommand.self, ExportCommand.self,
         ]
     )
 

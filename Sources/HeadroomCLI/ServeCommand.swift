@@ -6,6 +6,7 @@ import Logging
 import Planning
 import Server
 import Store
+import Traffic
 
 /// `headroom serve`: the REST service and the nightly job scheduler over a database, until
 /// SIGINT or SIGTERM.
@@ -70,9 +71,11 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.error("execute run for provider events not recorded", metadata: ["error": "\(error)"])
             }
         }
+        var settings = ServerSettings(host: options.host, port: options.port, service: service)
+        settings.fleet = configuration.fleet
+        if let fixed = try Self.fixedNow() { settings.now = { fixed } }
         let application = HeadroomServer.application(
-            database: store,
-            settings: ServerSettings(host: options.host, port: options.port, service: service), runner: runner,
+            database: store, settings: settings, runner: runner,
             provider: provider, shutdownGraceSeconds: service.shutdownGraceSeconds,
             services: [SchedulerService(scheduler: scheduler), PoolEventService(watcher: watcher)], logger: logger,
             onServerRunning: onRunning)
@@ -81,5 +84,15 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("cannot serve on \(options.host):\(options.port): \(error)")
         }
+    }
+
+    /// Tests only: `HEADROOM_TEST_NOW` (RFC 3339) fixes the instant time-dependent answers are
+    /// given for (`GET /v1/scaling`, the KEDA scaler), so a test can compare them with the plan.
+    static func fixedNow() throws -> Int64? {
+        guard let text = ProcessInfo.processInfo.environment["HEADROOM_TEST_NOW"] else { return nil }
+        guard let seconds = Timestamp.parse(text) else {
+            throw CommandFailure("HEADROOM_TEST_NOW '\(text)' is not an RFC 3339 time such as 2026-11-24T08:00:00Z")
+        }
+        return seconds
     }
 }

@@ -17,4 +17,9 @@ public enum PlanJSON {
     public static func plan(of run: StoredPlanRun) -> FleetPlan? {
         try? JSONDecoder().decode(FleetPlan.self, from: Data(run.plan.utf8))
     }
+
+    /// One model's plan as stored in `model_plan.plan`, or nil when this version cannot read it.
+    public static func modelPlan(_ text: String) -> ModelPlan? {
+        try? JSONDecoder().decode(ModelPlan.self, from: Data(text.utf8))
+    }
 }

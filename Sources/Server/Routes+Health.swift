@@ -27,10 +27,10 @@ extension Routes {
             },
             Route(.get, "/metrics", .metrics) { request, _ -> Response in
                 _ = try Query(request, allowed: [])
-                let database = self.database, metrics = self.metrics
+                let database = self.database, metrics = self.metrics, now = self.settings.now()
                 let pool = try await self.provider.load()
                 let text = try await offload {
-                    try metrics.refresh(from: database, pool: pool)
+                    try metrics.refresh(from: database, pool: pool, now: now)
                     return metrics.exposition()
                 }
                 return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

@@ -1,4 +1,6 @@
 public import Config
+public import Planning
+import Foundation
 
 /// How the service listens and what it accepts.
 public struct ServerSettings: Sendable {
@@ -13,6 +15,12 @@ public struct ServerSettings: Sendable {
     public var connections: ConnectionLimits
     /// Traffic ingests read and stored at once; more are answered 503 with `Retry-After`.
     public var maxConcurrentIngests: Int
+    /// Now, Unix seconds, for answers that depend on the time (`GET /v1/scaling`): the wall clock
+    /// unless a test fixes it.
+    public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    /// The fleet the service was started with, for answers made from it (`GET /v1/exports/...`);
+    /// nil answers them 503.
+    public var fleet: FleetConfiguration?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = ServiceSettings().maxRequestBytes,
                 metricsRequireToken: Bool = false, connections: ConnectionLimits = ConnectionLimits(),

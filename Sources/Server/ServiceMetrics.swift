@@ -42,8 +42,8 @@ public struct ServiceMetrics: Sendable {
         Counter(label: "headroom_traffic_rows_ingested_total").increment(by: rows)
     }
 
-    /// Sets the gauges from what the database holds now.
-    func refresh(from database: AppDatabase, pool: NodePool) throws {
+    /// Sets the gauges from what the database holds at `now` (Unix seconds).
+    func refresh(from database: AppDatabase, pool: NodePool, now: Int64) throws {
         if let run = try database.latestForecastSummary() {
             Gauge(label: "headroom_forecast_failed_series").record(Double(run.count { $0.error != nil }))
             for series in run {
@@ -64,6 +64,15 @@ public struct ServiceMetrics: Sendable {
             Gauge(label: "headroom_tuned_utilization", dimensions: dimensions).record(setting.utilization)
             Gauge(label: "headroom_tuned_served_fraction", dimensions: dimensions).record(setting.servedFraction)
             Gauge(label: "headroom_tuned_slo_served", dimensions: dimensions).record(setting.sloServed)
+        }
+        if let newest = try database.latestPlanRunID() {
+            // What each model should run now: the external metric of an HPA without KEDA.
+            let lookup = ScalingLookup(database: database)
+            for (model, region) in try database.plannedModels(runID: newest) {
+                guard let (_, target) = try? lookup.target(model: model, region: region, at: now) else { continue }
+                Gauge(label: "headroom_scaling_replicas", dimensions: [("model", model), ("region", region)])
+                    .record(Double(target.replicas))
+            }
         }
         if let plan = try database.planRun() {
             Gauge(label: "headroom_plan_id").record(Double(plan.id))

@@ -1,0 +1,54 @@
+public import Planning
+public import Store
+import Traffic
+
+/// What the newest plan says one model should run in one region at an instant
+/// (``ModelPlan/scalingTarget(at:)``), read from the store: the one source of `GET /v1/scaling`
+/// and KEDA's external scaler.
+public struct ScalingLookup: Sendable {
+    public var database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    /// The newest plan's target for `model` in `region` at `at` (Unix seconds), with the plan's id.
+    /// - Throws: ``ScalingLookupError``, each saying what to do.
+    public func target(model: String, region: String, at: Int64) throws -> (planID: Int64, target: ScalingTarget) {
+        guard let newest = try database.latestPlanRunID() else { throw ScalingLookupError.noPlan }
+        guard let (run, stored) = try database.modelPlan(model: model, region: region, runID: newest) else {
+            let planned = try database.plannedModels(runID: newest).map { "\($0.model) in \($0.region)" }
+            throw ScalingLookupError.notPlanned(model: model, region: region, planID: newest, planned: planned)
+        }
+        guard let plan = PlanJSON.modelPlan(stored.plan) else { throw ScalingLookupError.unreadable(planID: run) }
+        do {
+            return (run, try plan.scalingTarget(at: at))
+        } catch .horizonEnded(let end) {
+            throw ScalingLookupError.horizonEnded(planID: run, end: end)
+        } catch .empty {
+            throw ScalingLookupError.horizonEnded(planID: run, end: plan.start)
+        }
+    }
+}
+
+/// Why there is no scaling target; each description says what to do.
+public enum ScalingLookupError: Error, Equatable, CustomStringConvertible {
+    case noPlan
+    case notPlanned(model: String, region: String, planID: Int64, planned: [String])
+    case horizonEnded(planID: Int64, end: Int64)
+    case unreadable(planID: Int64)
+
+    public var description: String {
+        switch self {
+        case .noPlan:
+            "no plan is stored yet: run the plan job (POST /v1/jobs/plan or `headroom plan run`)"
+        case .notPlanned(let model, let region, let planID, let planned):
+            "plan \(planID) has no \(model) in \(region) (it plans \(planned.isEmpty ? "nothing" : planned.joined(separator: ", "))): "
+                + "check the model and region, or add them to the configuration and run the plan job"
+        case .horizonEnded(let planID, let end):
+            "plan \(planID), the newest, ends at \(Timestamp.format(end)): run the forecast and plan jobs for a plan that covers now"
+        case .unreadable(let planID):
+            "plan \(planID) is stored in a form this version cannot read: run the plan job"
+        }
+    }
+}

@@ -1,0 +1,126 @@
+public import Planning
+import Yams
+
+/// The Kubernetes objects that make a cluster's own autoscaler run Headroom's plan for one model
+/// in one region (docs/KUBERNETES.md): a KEDA `ScaledObject` whose first trigger is the plan's
+/// floor (KEDA's external scaler served by `headroom serve`, or its `metrics-api` scaler on
+/// `GET /v1/scaling`) and, when asked, a reactive trigger on a Prometheus load metric: the HPA
+/// KEDA drives takes the larger, which is Headroom's hybrid policy. Or, for clusters without
+/// KEDA, a plain autoscaling/v2 `HorizontalPodAutoscaler` on the external metric
+/// `headroom_scaling_replicas` (Headroom's `/metrics`, served to the HPA by an adapter).
+///
+/// Pure: the configuration's profile and the plan's peak in, YAML documents out.
+public struct AutoscalerExport: Sendable {
+    /// How the floor reaches the autoscaler.
+    public enum Scaler: String, CaseIterable, Sendable {
+        /// KEDA's external scaler (gRPC) at ``scalerAddress``.
+        case external
+        /// KEDA's metrics-api scaler polling ``headroomURL``'s `/v1/scaling`.
+        case metricsAPI = "metrics-api"
+    }
+
+    /// Which object to write.
+    public enum Format: String, CaseIterable, Sendable {
+        case keda, hpa
+    }
+
+    /// A reactive trigger on a Prometheus query (KEDA's `prometheus` scaler, `AverageValue`:
+    /// `ceil(query / threshold)` replicas).
+    public struct Reactive: Sendable, Hashable {
+        public var server: String
+        public var query: String
+        public var threshold: Double
+
+        public init(server: String, query: String, threshold: Double) {
+            self.server = server
+            self.query = query
+            self.threshold = threshold
+        }
+    }
+
+    /// The workload one object scales.
+    public struct Target: Sendable, Hashable {
+        public var model: String
+        public var region: String
+        public var namespace: String
+        public var deployment: String
+        /// Replicas KEDA holds while the floor's trigger fails (its `fallback`): the plan's peak.
+        public var fallbackReplicas: Int
+
+        public init(model: String, region: String, namespace: String, deployment: String, fallbackReplicas: Int) {
+            self.model = model
+            self.region = region
+            self.namespace = namespace
+            self.deployment = deployment
+            self.fallbackReplicas = fallbackReplicas
+        }
+    }
+
+    public var format: Format
+    public var scaler: Scaler
+    /// `host:port` KEDA dials for the external scaler.
+    public var scalerAddress: String
+    /// Base URL of Headroom's REST API as the cluster reaches it (metrics-api).
+    public var headroomURL: String
+    public var reactive: Reactive?
+    /// Seconds between KEDA's polls.
+    public var pollingIntervalSeconds: Int
+
+    public init(format: Format = .keda, scaler: Scaler = .external, scalerAddress: String, headroomURL: String,
+                reactive: Reactive? = nil, pollingIntervalSeconds: Int = 15) {
+        self.format = format
+        self.scaler = scaler
+        self.scalerAddress = scalerAddress
+        self.headroomURL = headroomURL
+        self.reactive = reactive
+        self.pollingIntervalSeconds = pollingIntervalSeconds
+    }
+
+    /// The name of the floor's metric: `headroom-<model>-<region>`.
+    public static func metricName(model: String, region: String) -> String { "headroom-\(model)-\(region)" }
+
+    /// The YAML documents (each starting `---`) for `target` scaled by `profile`'s rules.
+    public func documents(for target: Target, profile: ModelProfile) throws -> String {
+        let encoder = YAMLEncoder()
+        encoder.options.sortKeys = false
+        var text = ""
+        switch format {
+        case .keda:
+            if scaler == .metricsAPI {
+                text += "---\n" + (try encoder.encode(TriggerAuthentication(target: target)))
+            }
+            text += "---\n" + (try encoder.encode(ScaledObject(export: self, target: target, profile: profile)))
+        case .hpa:
+            text += "---\n" + (try encoder.encode(HorizontalPodAutoscaler(target: target, profile: profile)))
+        }
+        return text
+    }
+
+    /// The HPA behavior of `profile`.
+    static func behavior(_ profile: ModelProfile) -> ScalingBehavior {
+        ScalingBehavior(upPods: profile.scaleUp.replicas, upPeriodSeconds: Int(min(profile.scaleUp.periodSeconds, 1_800)),
+                        downStabilizationSeconds: Int(min(profile.scaleDownStabilizationSeconds, 3_600)))
+    }
+
+    /// Labels on every object: who made it and for which model and region.
+    static func labels(_ target: Target) -> [String: String] {
+        ["app.kubernetes.io/managed-by": "headroom", "headroom.dev/model": target.model, "headroom.dev/region": target.region]
+    }
+
+    /// `<deployment>-headroom`, the objects' name.
+    static func name(_ target: Target) -> String { "\(target.deployment)-headroom" }
+}
+
+/// Object metadata.
+struct ObjectMeta: Codable, Hashable {
+    var name: String
+    var namespace: String
+    var labels: [String: String]
+}
+
+/// `scaleTargetRef`.
+struct ScaleTargetRef: Codable, Hashable {
+    var apiVersion = "apps/v1"
+    var kind = "Deployment"
+    var name: String
+}

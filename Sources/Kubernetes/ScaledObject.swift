@@ -1,0 +1,111 @@
+import Planning
+
+/// A KEDA `ScaledObject` (keda.sh/v1alpha1; the CRD is in Tests/KubernetesTests/Fixtures):
+/// the floor's trigger, the optional reactive one, min and max from the model's configuration,
+/// HPA behavior from its scaling rules, and a fallback to the plan's peak when the floor fails.
+struct ScaledObject: Codable, Hashable {
+    var apiVersion = "keda.sh/v1alpha1"
+    var kind = "ScaledObject"
+    var metadata: ObjectMeta
+    var spec: Spec
+
+    struct Spec: Codable, Hashable {
+        var scaleTargetRef: ScaleTargetRef
+        var pollingInterval: Int
+        var minReplicaCount: Int
+        var maxReplicaCount: Int
+        var fallback: Fallback
+        var advanced: Advanced
+        var triggers: [Trigger]
+    }
+
+    struct Fallback: Codable, Hashable {
+        var failureThreshold: Int
+        var replicas: Int
+    }
+
+    struct Advanced: Codable, Hashable {
+        var horizontalPodAutoscalerConfig: HPAConfig
+    }
+
+    struct HPAConfig: Codable, Hashable {
+        var behavior: ScalingBehavior
+    }
+
+    struct Trigger: Codable, Hashable {
+        var type: String
+        var name: String
+        var metricType: String
+        var metadata: [String: String]
+        var authenticationRef: AuthenticationRef?
+    }
+
+    struct AuthenticationRef: Codable, Hashable {
+        var name: String
+    }
+
+    init(export: AutoscalerExport, target: AutoscalerExport.Target, profile: ModelProfile) {
+        metadata = ObjectMeta(name: AutoscalerExport.name(target), namespace: target.namespace,
+                              labels: AutoscalerExport.labels(target))
+        var triggers: [Trigger] = []
+        switch export.scaler {
+        case .external:
+            triggers.append(Trigger(type: "external", name: "headroom-floor", metricType: "AverageValue", metadata: [
+                "scalerAddress": export.scalerAddress, "model": target.model, "region": target.region,
+            ]))
+        case .metricsAPI:
+            let base = export.headroomURL.hasSuffix("/") ? String(export.headroomURL.dropLast()) : export.headroomURL
+            triggers.append(Trigger(
+                type: "metrics-api", name: "headroom-floor", metricType: "AverageValue",
+                metadata: [
+                    "url": "\(base)/v1/scaling?model=\(target.model)&region=\(target.region)",
+                    "valueLocation": "replicas", "targetValue": "1", "authMode": "bearer",
+                ],
+                authenticationRef: AuthenticationRef(name: TriggerAuthentication.name)))
+        }
+        if let reactive = export.reactive {
+            triggers.append(Trigger(type: "prometheus", name: "load", metricType: "AverageValue", metadata: [
+                "serverAddress": reactive.server, "query": reactive.query, "threshold": Self.number(reactive.threshold),
+            ]))
+        }
+        let floor = profile.minReplicas
+        let cap = max(profile.maxReplicas, max(1, floor))
+        spec = Spec(
+            scaleTargetRef: ScaleTargetRef(name: target.deployment), pollingInterval: export.pollingIntervalSeconds,
+            minReplicaCount: floor, maxReplicaCount: cap,
+            fallback: Fallback(failureThreshold: 3, replicas: min(max(target.fallbackReplicas, floor), cap)),
+            advanced: Advanced(horizontalPodAutoscalerConfig: HPAConfig(behavior: AutoscalerExport.behavior(profile))),
+            triggers: triggers)
+    }
+
+    /// A threshold as KEDA reads it: a decimal without exponent (`5`, `0.75`).
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
+
+/// The `TriggerAuthentication` the metrics-api trigger uses: a read-scope token of Headroom's
+/// (`headroom token create --scope read`) in the Secret `headroom-read-token`, key `token`.
+struct TriggerAuthentication: Codable, Hashable {
+    static let name = "headroom-read-token"
+
+    var apiVersion = "keda.sh/v1alpha1"
+    var kind = "TriggerAuthentication"
+    var metadata: ObjectMeta
+    var spec: Spec
+
+    struct Spec: Codable, Hashable {
+        var secretTargetRef: [SecretRef]
+    }
+
+    struct SecretRef: Codable, Hashable {
+        var parameter: String
+        var name: String
+        var key: String
+    }
+
+    init(target: AutoscalerExport.Target) {
+        metadata = ObjectMeta(name: Self.name, namespace: target.namespace, labels: ["app.kubernetes.io/managed-by": "headroom"])
+        spec = Spec(secretTargetRef: [SecretRef(parameter: "token", name: Self.name, key: "token")])
+    }
+}
