@@ -35,6 +35,12 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // KEDA's external scaler (gRPC); its Swift code is generated once and committed
+        // (docs/KEDA-REGENERATE.md), so no protoc plugin is built here.
+        .package(url: "https://github.com/grpc/grpc-swift-2.git", exact: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", exact: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf.git", exact: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", exact: "1.39.0"),
     ],
     targets: [
         // C: OpenBLAS (CBLAS + the Fortran LAPACK symbols, which Debian's libopenblas carries).
@@ -89,6 +95,29 @@ let package = Package(
         .target(
             name: "Kubernetes",
             dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // Generated: KEDA's externalscaler.proto as Swift messages and gRPC stubs (never edited;
+        // docs/KEDA-REGENERATE.md). Built in plain Swift 6 mode, as generated.
+        .target(
+            name: "KEDAProtocol",
+            dependencies: [
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
+        ),
+        // Edge: KEDA's external scaler over the newest plan, served by `headroom serve` (gRPC).
+        .target(
+            name: "ExternalScaler",
+            dependencies: [
+                "KEDAProtocol", "Jobs", "Store", "Planning", "Vocabulary", "Config",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         // I/O: SQLite through GRDB; migrations are the SQL files in Migrations/, embedded at build time.
@@ -146,8 +175,9 @@ let package = Package(
             name: "HeadroomCLI",
             dependencies: [
                 "Traffic", "Vocabulary", "Store", "Ingestion", "Forecasting", "Planning", "Config", "Jobs",
-                "Allocation", "Simulation", "Reports", "Server", "Scheduling", "Kubernetes",
+                "Allocation", "Simulation", "Reports", "Server", "Scheduling", "Kubernetes", "ExternalScaler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -204,7 +234,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KubernetesTests",
-            dependencies: ["Kubernetes", "Planning", "Config", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Kubernetes", "Planning", "Config", "Simulation", "Traffic", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

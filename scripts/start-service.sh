@@ -7,7 +7,7 @@
 start_service() {
     local name=$1 log=$2 binary=$3
     shift 3
-    "$binary" serve --port 0 "$@" > "$log" 2>&1 &
+    "$binary" serve --port 0 --keda-port 0 "$@" > "$log" 2>&1 &
     server=$!
     url=
     for _ in $(seq 1 100); do

@@ -4,6 +4,7 @@
 #  - schemathesis against the live service and its OpenAPI document (scripts/api-check.sh),
 #  - slow, idle and greedy clients against the live service (scripts/hardening-check.sh),
 #  - the exported Kubernetes objects against KEDA's CRD and Kubernetes' schemas (scripts/kubernetes-check.sh),
+#  - KEDA's external scaler contract, called as KEDA would from a client generated from its proto (scripts/keda-check.sh),
 #  - the Jupyter notebooks, headless, against a demo database (scripts/run-notebooks.sh),
 #  - every test target (Swift Testing).
 # Needs nothing outside the repository; the Python venvs come from PyPI on first use.
@@ -18,5 +19,6 @@ scripts/kill-loop.sh .build/debug/headroom 25
 scripts/api-check.sh .build/debug/headroom
 scripts/hardening-check.sh .build/debug/headroom
 scripts/kubernetes-check.sh .build/debug/headroom
+scripts/keda-check.sh .build/debug/headroom
 scripts/run-notebooks.sh .build/debug/headroom
 swift test --skip-build "$@"

@@ -17,6 +17,45 @@ extension ConfigurationReader {
         case idleTimeout = "idle_timeout"
         case maxConnections = "max_connections"
         case maxConcurrentIngests = "max_concurrent_ingests"
+        case keda
+    }
+
+    /// The keys of `service.keda`.
+    enum KEDAKey: String, ConfigurationKey {
+        case listen, tls
+    }
+
+    /// The keys of `service.keda.tls`.
+    enum KEDATLSKey: String, ConfigurationKey {
+        case cert, key
+        case clientCA = "client_ca"
+    }
+
+    /// `service.keda`: `listen` (default 127.0.0.1:9443) and optional `tls` files, each of which
+    /// must be readable now.
+    static func kedaSettings(_ value: YAMLValue) throws(ConfigurationError) -> KEDASettings {
+        let fields = try value.fields(KEDAKey.self)
+        var settings = KEDASettings()
+        if let listen = fields[.listen] {
+            switch KEDASettings.parse(listen: try listen.string()) {
+            case .success(let address): (settings.host, settings.port) = address
+            case .failure(let problem): throw listen.error(problem.description)
+            }
+        }
+        if let tls = fields[.tls] {
+            let files = try tls.fields(KEDATLSKey.self, required: [.cert, .key])
+            var paths: [KEDATLSKey: String] = [:]
+            for key in [KEDATLSKey.cert, .key, .clientCA] {
+                guard let item = files[key] else { continue }
+                let path = try item.string()
+                guard FileManager.default.isReadableFile(atPath: path) else {
+                    throw item.error("'\(path)' is not a readable file (a PEM file)")
+                }
+                paths[key] = path
+            }
+            settings.tls = KEDASettings.TLSFiles(certificate: paths[.cert] ?? "", key: paths[.key] ?? "", clientCA: paths[.clientCA])
+        }
+        return settings
     }
 
     /// `service`: optional; every key has a default (docs/CONFIGURATION.md).
@@ -52,6 +91,7 @@ extension ConfigurationReader {
                 throw connections.error("must be a whole number from 1 to 1000000, got \(settings.maxConnections)")
             }
         }
+        if let keda = fields[.keda] { settings.keda = try kedaSettings(keda) }
         if let ingests = fields[.maxConcurrentIngests] {
             settings.maxConcurrentIngests = try ingests.integer()
             guard (1...64).contains(settings.maxConcurrentIngests) else {

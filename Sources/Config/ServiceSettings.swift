@@ -22,6 +22,8 @@ public struct ServiceSettings: Sendable, Hashable {
     /// Traffic ingests (`POST /v1/traffic`) read and stored at once (default 4); more are
     /// answered 503 with `Retry-After` before their body is read, which bounds memory.
     public var maxConcurrentIngests: Int = 4
+    /// KEDA's external scaler (gRPC); nil (no `keda` section) serves none.
+    public var keda: KEDASettings?
 
     /// Settings with `schedule` (nil: every job nightly at 02:00 UTC) and the other values.
     public init(schedule: JobSchedule? = nil, shutdownGraceSeconds: Double = 30, metricsRequireToken: Bool = false,

@@ -2,10 +2,12 @@ import ArgumentParser
 import Config
 import Ingestion
 import Jobs
+import Kubernetes
 import Planning
 import Server
 import Store
 import Traffic
+import Vocabulary
 
 /// `headroom demo`: the main job on the embedded default. On a database without a plan it loads
 /// the demo traffic (once), forecasts, tunes, plans and executes; then it serves the REST API with the
@@ -124,12 +126,31 @@ struct DemoCommand: AsyncParsableCommand {
         }
         print("executed plan #\(planned.run.id) for its first 15 minutes: \(applied) actions applied to the node pool")
         if let outcome { print(PoolTable(outcome.pool).render()) }
+        print()
+        print(try Self.scaledObject(fleet: fleet, store: store))
         print("""
 
             next: headroom plan show --db \(database.path) --model chat-8b --region us-east-1
                   headroom pool show --db \(database.path)
+                  headroom export kubernetes --db \(database.path) --all --reactive prometheus --server URL --query Q --threshold T
                   headroom report cost --db \(database.path) --from \(Timestamp.format(planned.run.start)) \
             --to \(Timestamp.format(planned.run.start + 86_400)) --granularity day
             """)
+    }
+
+    /// The KEDA ScaledObject that runs chat-8b's plan in us-east-1 on a cluster, its floor read
+    /// from the external scaler this demo serves (docs/KUBERNETES.md).
+    static func scaledObject(fleet: FleetConfiguration, store: AppDatabase) throws -> String {
+        let keda = (try? ConfigurationReader.exampleConfiguration().service.keda) ?? KEDASettings()
+        let manifests = AutoscalerManifests(
+            configuration: fleet, export: AutoscalerExport(scalerAddress: keda.address, headroomURL: "http://127.0.0.1:8080"),
+            namespace: "default")
+        do {
+            let text = try manifests.yaml(for: [ModelRegion(model: "chat-8b", region: "us-east-1")], database: store).text
+            return "KEDA ScaledObject for chat-8b in us-east-1 (`headroom export kubernetes --model chat-8b --region us-east-1`):\n"
+                + text.trimmingCharacters(in: .newlines)
+        } catch let error as AutoscalerManifestsError {
+            throw CommandFailure(error.description)
+        }
     }
 }

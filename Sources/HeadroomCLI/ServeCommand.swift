@@ -1,10 +1,12 @@
 import ArgumentParser
 import Config
+import ExternalScaler
 import Foundation
 import Jobs
 import Logging
 import Planning
 import Server
+import ServiceLifecycle
 import Store
 import Traffic
 
@@ -74,11 +76,24 @@ struct ServeCommand: AsyncParsableCommand {
         var settings = ServerSettings(host: options.host, port: options.port, service: service)
         settings.fleet = configuration.fleet
         if let fixed = try Self.fixedNow() { settings.now = { fixed } }
+        var services: [any Service] = [SchedulerService(scheduler: scheduler), PoolEventService(watcher: watcher)]
+        if var configured = service.keda {
+            if let port = options.kedaPort { configured.port = port }
+            let keda = configured
+            let scaler = HeadroomExternalScaler(database: store, now: settings.now)
+            services.append(ExternalScalerService(settings: keda, scaler: scaler, logger: logger) { port in
+                var bound = keda
+                bound.port = port
+                printNow("KEDA external scaler at \(bound.address)"
+                    + (keda.tls == nil ? " (plaintext)" : keda.tls?.clientCA == nil ? " (TLS)" : " (mutual TLS)"))
+            })
+        } else if options.kedaPort != nil {
+            throw CommandFailure("--keda-port: the configuration has no service.keda section, so KEDA's external scaler is off")
+        }
         let application = HeadroomServer.application(
             database: store, settings: settings, runner: runner,
             provider: provider, shutdownGraceSeconds: service.shutdownGraceSeconds,
-            services: [SchedulerService(scheduler: scheduler), PoolEventService(watcher: watcher)], logger: logger,
-            onServerRunning: onRunning)
+            services: services, logger: logger, onServerRunning: onRunning)
         do {
             try await application.runService()
         } catch {

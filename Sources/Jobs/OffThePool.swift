@@ -4,7 +4,7 @@ import Synchronization
 /// Runs synchronous `work` (SQLite, a job) on a new thread and awaits its result, so that the
 /// cooperative pool is never blocked by it. The thread ends with the work, and lets go of
 /// `work` (and what it holds, such as the database) before the caller resumes.
-func offThePool<T: Sendable>(_ name: String, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+public func offThePool<T: Sendable>(_ name: String, _ work: @escaping @Sendable () throws -> T) async throws -> T {
     let pending = Mutex<(@Sendable () throws -> T)?>(work)
     return try await withCheckedThrowingContinuation { continuation in
         let thread = Thread {

@@ -96,10 +96,15 @@ public struct AutoscalerExport: Sendable {
         return text
     }
 
-    /// The HPA behavior of `profile`.
-    static func behavior(_ profile: ModelProfile) -> ScalingBehavior {
+    /// Seconds the HPA holds a scale-down (its stabilisation window): 300, the HPA's default and
+    /// the hybrid correction's. The plan's floor already carries the model's own
+    /// `scale_down_stabilization_s` (its pre-scale schedule), so it is not applied twice.
+    public static let scaleDownStabilizationSeconds = 300
+
+    /// The HPA behavior of `profile`: its scale-up limit, and the correction's scale-down window.
+    public static func behavior(_ profile: ModelProfile) -> ScalingBehavior {
         ScalingBehavior(upPods: profile.scaleUp.replicas, upPeriodSeconds: Int(min(profile.scaleUp.periodSeconds, 1_800)),
-                        downStabilizationSeconds: Int(min(profile.scaleDownStabilizationSeconds, 3_600)))
+                        downStabilizationSeconds: scaleDownStabilizationSeconds)
     }
 
     /// Labels on every object: who made it and for which model and region.

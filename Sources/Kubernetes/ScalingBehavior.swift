@@ -1,7 +1,7 @@
 /// The HPA `behavior` section (autoscaling/v2 `HorizontalPodAutoscalerBehavior`) a model's
 /// scaling rules become: scale-ups of at most `scale_up.replicas` pods per `scale_up.period_s`
 /// with no stabilisation (the plan already launches ahead of need), scale-downs held for the
-/// model's `scale_down_stabilization_s` (the maximum recommendation over that window).
+/// stabilisation window (the maximum recommendation over it: ``AutoscalerExport/scaleDownStabilizationSeconds``).
 public struct ScalingBehavior: Sendable, Hashable, Codable {
     public struct Rules: Sendable, Hashable, Codable {
         public var stabilizationWindowSeconds: Int

@@ -29,15 +29,19 @@ struct Autoscalers {
     /// history (``ReactiveController/desired(rate:)``).
     func desired(_ series: Int, rate: Double) -> Int { controllers[series].desired(rate: rate) }
 
-    /// Runs the controller of series `series` through the step starting at `start`: at each
-    /// sync the pool is integrated up to it and scaled to the larger of the recommendation and
-    /// `floor`.
-    mutating func sync(_ pool: inout ReplicaPool, series: Int, floor: Int, from start: Double, rate: Double) {
+    /// Runs the controller of series `series` through the step starting at `start`: syncs at
+    /// `start + sync`, ..., the step's end (the load observed is the step's rate), each
+    /// integrating the pool up to it and scaling it to what the controller asks for. The hybrid
+    /// gives its plan as the HPA's second metric: `floor` for the step, and `nextFloor` at the
+    /// sync on the next step's start (where the plan's next count applies).
+    mutating func sync(_ pool: inout ReplicaPool, series: Int, floor: Int?, nextFloor: Int? = nil, from start: Double,
+                       rate: Double) {
         var offset = sync
         while offset <= stepSeconds {
             pool.advance(to: start + offset, rate: rate)
-            let asked = controllers[series].recommend(rate: Self.observed(rate, pool: pool), at: start + offset)
-            pool.scale(to: max(floor, asked), at: start + offset, rate: rate)
+            let planned = offset == stepSeconds ? nextFloor ?? floor : floor
+            let asked = controllers[series].recommend(rate: Self.observed(rate, pool: pool), floor: planned, at: start + offset)
+            pool.scale(to: asked, at: start + offset, rate: rate)
             offset += sync
         }
     }

@@ -1,8 +1,9 @@
 import Planning
 
-/// What Headroom recommends: the day's plan as a floor and a reactive correction alongside;
-/// the pool runs the larger of the two (``HybridSettings``: the plan resized for interactive
-/// models, and the correction's controller).
+/// What Headroom recommends: the day's plan as a floor and a reactive correction alongside, as
+/// one HPA with two metrics runs them (the exported KEDA ScaledObject: the larger proposal wins,
+/// then the HPA's stabilisation and rate limits; ``HybridSettings``: the plan resized for
+/// interactive models, and the correction's controller).
 struct HybridPolicy: ReplayPolicy {
     static let usesForecasts = true
     private var plans: PlanFloor
@@ -21,9 +22,10 @@ struct HybridPolicy: ReplayPolicy {
         try plans.startDay(day, running: running)
     }
 
+    /// The cluster's HPA with two metrics, the plan's launched replicas and the load: the pool
+    /// runs what it asks for at each sync (``ReactiveController``).
     mutating func drive(_ pool: inout ReplicaPool, series: Int, step: Int, at start: Double, rate: Double) {
-        let floor = plans.replicas(series: series, step: step)
-        pool.scale(to: max(floor, correction.current(series)), at: start, rate: rate)
-        correction.sync(&pool, series: series, floor: floor, from: start, rate: rate)
+        correction.sync(&pool, series: series, floor: plans.replicas(series: series, step: step),
+                        nextFloor: plans.replicas(series: series, step: step + 1), from: start, rate: rate)
     }
 }

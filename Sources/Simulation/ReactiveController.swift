@@ -1,10 +1,15 @@
-/// The HPA-like autoscaler as a pure state machine driven by the caller's clock (seconds).
+/// The Kubernetes HPA as a pure state machine driven by the caller's clock (seconds), following
+/// the controller's algorithm for external `AverageValue` metrics (the one a KEDA ScaledObject
+/// gives it; `Kubernetes.HPAModel` is an independent writing of the same rules, and a test holds
+/// the two to the same replica path).
 ///
-/// `recommend(rate:at:)` is one sync: the raw recommendation is
-/// `clamp(ceil(rate / (perReplica × targetUtilization)), floor, cap)`, kept at the current
-/// count when within the tolerance; the count rises to it within the scale-up rate limit
-/// (`scaleUpReplicas` per `scaleUpPeriodSeconds`) and falls only to the highest recommendation
-/// of the stabilisation window.
+/// `recommend(rate:floor:at:)` is one sync:
+/// 1. each metric proposes replicas: the load `ceil(rate / (perReplica × targetUtilization))`,
+///    and for the hybrid the plan's floor (its launched replicas, target 1 per replica); a
+///    metric within `tolerance` of the current count proposes the current count; the largest wins;
+/// 2. scale-downs go only to the highest proposal of the stabilisation window;
+/// 3. scale-ups go at most to the count at the start of the last `scaleUpPeriodSeconds` plus
+///    `scaleUpReplicas` (HPA `behavior.scaleUp` with one `Pods` policy); then floor … cap.
 struct ReactiveController {
     let settings: ReactiveSettings
     let perReplica: Double
@@ -15,7 +20,7 @@ struct ReactiveController {
     /// The replicas the controller currently asks for.
     private(set) var current: Int
     private var recent: [(time: Double, replicas: Int)] = []
-    private var lastScaleUp: Double?
+    private var changes: [(time: Double, replicas: Int)] = []
 
     init(settings: ReactiveSettings, perReplica: Double, floor: Int, cap: Int, scaleUpReplicas: Int,
          scaleUpPeriodSeconds: Double, initial: Int) {
@@ -40,28 +45,37 @@ struct ReactiveController {
     mutating func settle(rate: Double) {
         current = desired(rate: rate)
         recent = []
-        lastScaleUp = nil
+        changes = []
     }
 
-    /// One sync at `time` with the observed `rate`; returns the replicas asked for.
-    mutating func recommend(rate: Double, at time: Double) -> Int {
-        var raw = desired(rate: rate)
-        if current > 0 {
-            let ratio = rate / (Double(current) * perReplica * settings.targetUtilization)
-            if abs(ratio - 1) <= settings.tolerance { raw = current }
+    /// What one metric of `value` against `target` per replica proposes (step 1).
+    func proposal(value: Double, target: Double) -> Int {
+        guard target > 0 else { return current }
+        if current > 0, abs(value / (target * Double(current)) - 1) <= settings.tolerance { return current }
+        let exact = value / target
+        guard exact < 1e9 else { return cap }
+        return Int((exact - 1e-9).rounded(.up))
+    }
+
+    /// One sync at `time` with the observed `rate` and, for the hybrid, the plan's `planned`
+    /// replicas as a second metric; returns the replicas asked for.
+    mutating func recommend(rate: Double, floor planned: Int? = nil, at time: Double) -> Int {
+        var proposed = proposal(value: rate, target: perReplica * settings.targetUtilization)
+        if let planned { proposed = max(proposed, proposal(value: Double(planned), target: 1)) }
+        recent.append((time, proposed))
+        recent.removeAll { $0.time <= time - Double(settings.scaleDownStabilizationSeconds) }
+        let stabilized = recent.map(\.replicas).max() ?? proposed
+        var next = current
+        if next < proposed { next = proposed }
+        if next > stabilized { next = stabilized }
+        changes.removeAll { $0.time <= time - scaleUpPeriodSeconds }
+        if next > current {
+            let periodStart = current - changes.reduce(0) { $0 + $1.replicas }
+            next = min(next, min(cap, max(periodStart + scaleUpReplicas, current)))
         }
-        recent.append((time, raw))
-        let window = Double(settings.scaleDownStabilizationSeconds)
-        recent.removeAll { $0.time <= time - window }
-        if raw > current {
-            if lastScaleUp.map({ time - $0 >= scaleUpPeriodSeconds }) ?? true {
-                current = min(raw, current + scaleUpReplicas)
-                lastScaleUp = time
-            }
-        } else {
-            let stabilized = recent.map(\.replicas).max() ?? raw
-            if stabilized < current { current = stabilized }
-        }
+        next = min(max(next, floor), cap)
+        if next != current { changes.append((time, next - current)) }
+        current = next
         return current
     }
 }

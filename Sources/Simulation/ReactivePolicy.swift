@@ -24,6 +24,6 @@ struct ReactivePolicy: ReplayPolicy {
     }
 
     mutating func drive(_ pool: inout ReplicaPool, series: Int, step: Int, at start: Double, rate: Double) {
-        autoscalers.sync(&pool, series: series, floor: 0, from: start, rate: rate)
+        autoscalers.sync(&pool, series: series, floor: nil, from: start, rate: rate)
     }
 }

@@ -26,7 +26,7 @@ import Testing
         (replacing("p99_ms: 300 }", with: "p99_ms: 300, p99: 300 }"),
          "models.chat-8b.throughput[0].p99: unknown key 'p99' (expected one of: batch_size, rps, p99_ms) (line 20)"),
         (minimal + "\nservice:\n  shutdown_grac: 10s\n",
-         "service.shutdown_grac: unknown key 'shutdown_grac' (expected one of: schedule, shutdown_grace, metrics_require_token, max_request_bytes, header_timeout, idle_timeout, max_connections, max_concurrent_ingests) (line 26)"),
+         "service.shutdown_grac: unknown key 'shutdown_grac' (expected one of: schedule, shutdown_grace, metrics_require_token, max_request_bytes, header_timeout, idle_timeout, max_connections, max_concurrent_ingests, keda) (line 26)"),
         (minimal + "\npool:\n  providr: embedded\n",
          "pool.providr: unknown key 'providr' (expected one of: provider) (line 26)"),
         (minimal + "\npool:\n  provider: k8s\n",

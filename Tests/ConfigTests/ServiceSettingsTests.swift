@@ -78,7 +78,7 @@ import Testing
         #expect(problem(withService("max_request_bytes: 99999999999GiB"))
             == "service.max_request_bytes: must be a size in bytes such as 1048576, 512KiB or 16MiB, got '99999999999GiB' (line \(line))")
         #expect(problem(withService("port: 8080"))
-            == "service.port: unknown key 'port' (expected one of: schedule, shutdown_grace, metrics_require_token, max_request_bytes, header_timeout, idle_timeout, max_connections, max_concurrent_ingests) (line \(line))")
+            == "service.port: unknown key 'port' (expected one of: schedule, shutdown_grace, metrics_require_token, max_request_bytes, header_timeout, idle_timeout, max_connections, max_concurrent_ingests, keda) (line \(line))")
         #expect(problem(withService("header_timeout: 0s"))
             == "service.header_timeout: must be between 1s and 1h, got 0.0 s (line \(line))")
         #expect(problem(withService("idle_timeout: 2h"))
@@ -90,9 +90,30 @@ import Testing
         #expect(problem(minimal + "\nservice: yes\n") == "service: must be a mapping, got 'yes' (line \(line - 1))")
     }
 
+    /// `service.keda`: KEDA's external scaler, off without the section.
+    @Test func kedaListenAndTLS() throws {
+        #expect(try service(minimal).keda == nil)
+        #expect(try service(withService("keda: {}")).keda == KEDASettings(host: "127.0.0.1", port: 9443))
+        #expect(try service(withService("keda: {listen: \"0.0.0.0:19443\"}")).keda == KEDASettings(host: "0.0.0.0", port: 19443))
+        #expect(try service(withService("keda: {listen: \"[::1]:9443\"}")).keda?.address == "[::1]:9443")
+        let line = minimal.split(separator: "\n", omittingEmptySubsequences: false).count + 2
+        for bad in ["localhost:9443", "127.0.0.1", "127.0.0.1:70000", "1.2.3:9443", ":9443"] {
+            #expect(problem(withService("keda: {listen: \"\(bad)\"}"))
+                == "service.keda.listen: '\(bad)' is not host:port with an IP address and a port from 0 to 65535 (e.g. 127.0.0.1:9443, 0.0.0.0:9443, [::1]:9443) (line \(line))")
+        }
+        #expect(problem(withService("keda: {tls: {cert: /nonexistent/server.pem, key: /etc/hostname}}"))
+            == "service.keda.tls.cert: '/nonexistent/server.pem' is not a readable file (a PEM file) (line \(line))")
+        #expect(problem(withService("keda: {tls: {cert: /etc/hostname}}"))
+            == "service.keda.tls: missing required key 'key' (line \(line))")
+        #expect(problem(withService("keda: {port: 9443}"))
+            == "service.keda.port: unknown key 'port' (expected one of: listen, tls) (line \(line))")
+    }
+
     @Test func theExampleStatesTheDefaults() throws {
         let example = try ConfigurationReader.exampleConfiguration()
-        #expect(example.service == ServiceSettings())
+        var defaults = ServiceSettings()
+        defaults.keda = KEDASettings()  // off by default; the example turns it on at its default address
+        #expect(example.service == defaults)
         #expect(example.fleet.models.count == 4)
     }
 }

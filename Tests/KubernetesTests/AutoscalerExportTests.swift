@@ -39,7 +39,8 @@ import Yams
         let up = try #require(behavior["scaleUp"] as? [String: Any])
         #expect((up["policies"] as? [[String: Any]])?.first?["value"] as? Int == 8)
         #expect((up["policies"] as? [[String: Any]])?.first?["periodSeconds"] as? Int == 60)
-        #expect((behavior["scaleDown"] as? [String: Any])?["stabilizationWindowSeconds"] as? Int == 1_800)
+        #expect((behavior["scaleDown"] as? [String: Any])?["stabilizationWindowSeconds"] as? Int == 300,
+                "the correction's window: the plan's floor carries the model's own 1800 s")
     }
 
     @Test func metricsAPIBringsItsTriggerAuthentication() throws {
