@@ -97,6 +97,27 @@ try:
     delay = time.monotonic() - stored
     check(second.result is True and delay < 1.0, f"StreamIsActive sends again {delay * 1000:.0f} ms after a new plan is stored")
     stream.cancel()
+    # 64 open streams: each gets the value at once, then again when a new plan is stored.
+    import threading
+    streams = [stub.StreamIsActive(chat, timeout=60) for _ in range(64)]
+    for each in streams:
+        next(each)
+    arrivals = []
+    def wait(each):
+        next(each)
+        arrivals.append(time.monotonic())
+    threads = [threading.Thread(target=wait, args=(each,)) for each in streams]
+    for thread in threads:
+        thread.start()
+    subprocess.check_output([binary, "plan", "run", "--db", db])
+    stored = time.monotonic()
+    for thread in threads:
+        thread.join(timeout=10)
+    late = max(0.0, max(arrivals) - stored) if len(arrivals) == 64 else float("inf")
+    check(len(arrivals) == 64 and late < 1.0,
+          f"a new plan reaches all 64 open StreamIsActive streams within {late * 1000:.0f} ms of being stored")
+    for each in streams:
+        each.cancel()
     metrics = subprocess.run(["curl", "-s", rest + "/metrics"], capture_output=True, text=True).stdout
     check('headroom_keda_errors_total{' in metrics and 'code="invalidArgument"' in metrics,
           "headroom_keda_errors_total counts the refusals")

@@ -3,7 +3,8 @@
 #  - every generated KEDA ScaledObject against the openAPIV3Schema of KEDA's ScaledObject CRD
 #    (Tests/Fixtures/keda/keda.sh_scaledobjects.yaml, Apache-2.0) with jsonschema, including the
 #    CRD's rule minReplicaCount <= maxReplicaCount;
-#  - every generated HorizontalPodAutoscaler, and the manifests under deploy/, with
+#  - every generated HorizontalPodAutoscaler, and the manifests under deploy/ (Deployment, Service,
+#    CronJobs), with
 #    kubernetes-validate for Kubernetes 1.37 (strict: unknown fields fail).
 # Exports every configured model and region of the example fleet in each form: external and
 # metrics-api scalers, with and without a reactive Prometheus trigger, and --format hpa.
@@ -45,5 +46,6 @@ for name in ["external", "metrics-api", "reactive"]:
         checked += 1
 print(f"kubernetes-check: {checked} ScaledObjects valid against the CRD's openAPIV3Schema")
 PY
-"$venv/bin/kubernetes-validate" --strict --kubernetes-version 1.37.0 "$work/hpa.yaml" deploy/kubernetes-cronjob.yaml
+"$venv/bin/kubernetes-validate" --strict --kubernetes-version 1.37.0 "$work/hpa.yaml" deploy/kubernetes-cronjob.yaml \
+    deploy/kubernetes-service.yaml
 echo "kubernetes-check: HPAs and deploy/ manifests valid for Kubernetes 1.37"

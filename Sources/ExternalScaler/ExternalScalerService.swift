@@ -1,5 +1,5 @@
 public import Config
-import GRPCCore
+public import GRPCCore
 import GRPCNIOTransportHTTP2
 public import Logging
 public import ServiceLifecycle
@@ -9,11 +9,12 @@ public import ServiceLifecycle
 /// REST API: it stops taking new calls on shutdown and lets the open ones end.
 public struct ExternalScalerService: Service {
     let settings: KEDASettings
-    let scaler: HeadroomExternalScaler
+    let scaler: any RegistrableRPCService
     let logger: Logger
     let onListening: @Sendable (Int) async -> Void
 
-    public init(settings: KEDASettings, scaler: HeadroomExternalScaler, logger: Logger,
+    /// Serves `scaler` (``HeadroomExternalScaler``; the load benchmark's reference serves ``ConstantScaler``).
+    public init(settings: KEDASettings, scaler: any RegistrableRPCService, logger: Logger,
                 onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
         self.settings = settings
         self.scaler = scaler

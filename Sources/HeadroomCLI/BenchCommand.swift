@@ -6,7 +6,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print figures (build with -c release before quoting them).",
-        subcommands: [AllocationBenchCommand.self, ReferenceServerCommand.self]
+        subcommands: [AllocationBenchCommand.self, ReferenceServerCommand.self, KEDABenchCommand.self, KEDAReferenceCommand.self]
     )
 }
 
