@@ -108,7 +108,7 @@ public struct AutoscalerExport: Sendable {
     }
 
     /// Labels on every object: who made it and for which model and region.
-    static func labels(_ target: Target) -> [String: String] {
+    static func labels(_ target: Target) -> SortedMap {
         ["app.kubernetes.io/managed-by": "headroom", "headroom.dev/model": target.model, "headroom.dev/region": target.region]
     }
 
@@ -120,7 +120,7 @@ public struct AutoscalerExport: Sendable {
 struct ObjectMeta: Codable, Hashable {
     var name: String
     var namespace: String
-    var labels: [String: String]
+    var labels: SortedMap
 }
 
 /// `scaleTargetRef`.
@@ -128,4 +128,32 @@ struct ScaleTargetRef: Codable, Hashable {
     var apiVersion = "apps/v1"
     var kind = "Deployment"
     var name: String
+}
+
+/// A string map written in key order, so that the same export is the same text every time
+/// (labels, a trigger's metadata, a label selector).
+struct SortedMap: Codable, Hashable, ExpressibleByDictionaryLiteral {
+    var values: [String: String]
+
+    init(_ values: [String: String]) { self.values = values }
+    init(dictionaryLiteral elements: (String, String)...) { values = Dictionary(uniqueKeysWithValues: elements) }
+
+    struct Field: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Field.self)
+        for key in values.keys.sorted() { try container.encode(values[key], forKey: Field(stringValue: key)) }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Field.self)
+        var values: [String: String] = [:]
+        for key in container.allKeys { values[key.stringValue] = try container.decode(String.self, forKey: key) }
+        self.values = values
+    }
 }

@@ -34,7 +34,7 @@ struct HorizontalPodAutoscaler: Codable, Hashable {
     }
 
     struct Selector: Codable, Hashable {
-        var matchLabels: [String: String]
+        var matchLabels: SortedMap
     }
 
     struct MetricTarget: Codable, Hashable {
@@ -54,7 +54,7 @@ struct HorizontalPodAutoscaler: Codable, Hashable {
             maxReplicas: max(profile.maxReplicas, floor),
             metrics: [Metric(external: External(
                 metric: MetricIdentifier(name: Self.metricName,
-                                         selector: Selector(matchLabels: ["model": target.model, "region": target.region])),
+                                         selector: Selector(matchLabels: SortedMap(["model": target.model, "region": target.region]))),
                 target: MetricTarget()))],
             behavior: AutoscalerExport.behavior(profile))
     }

@@ -36,7 +36,7 @@ struct ScaledObject: Codable, Hashable {
         var type: String
         var name: String
         var metricType: String
-        var metadata: [String: String]
+        var metadata: SortedMap
         var authenticationRef: AuthenticationRef?
     }
 
@@ -50,23 +50,23 @@ struct ScaledObject: Codable, Hashable {
         var triggers: [Trigger] = []
         switch export.scaler {
         case .external:
-            triggers.append(Trigger(type: "external", name: "headroom-floor", metricType: "AverageValue", metadata: [
+            triggers.append(Trigger(type: "external", name: "headroom-floor", metricType: "AverageValue", metadata: SortedMap([
                 "scalerAddress": export.scalerAddress, "model": target.model, "region": target.region,
-            ]))
+            ])))
         case .metricsAPI:
             let base = export.headroomURL.hasSuffix("/") ? String(export.headroomURL.dropLast()) : export.headroomURL
             triggers.append(Trigger(
                 type: "metrics-api", name: "headroom-floor", metricType: "AverageValue",
-                metadata: [
+                metadata: SortedMap([
                     "url": "\(base)/v1/scaling?model=\(target.model)&region=\(target.region)",
                     "valueLocation": "replicas", "targetValue": "1", "authMode": "bearer",
-                ],
+                ]),
                 authenticationRef: AuthenticationRef(name: TriggerAuthentication.name)))
         }
         if let reactive = export.reactive {
-            triggers.append(Trigger(type: "prometheus", name: "load", metricType: "AverageValue", metadata: [
+            triggers.append(Trigger(type: "prometheus", name: "load", metricType: "AverageValue", metadata: SortedMap([
                 "serverAddress": reactive.server, "query": reactive.query, "threshold": Self.number(reactive.threshold),
-            ]))
+            ])))
         }
         let floor = profile.minReplicas
         let cap = max(profile.maxReplicas, max(1, floor))
@@ -105,7 +105,7 @@ struct TriggerAuthentication: Codable, Hashable {
     }
 
     init(target: AutoscalerExport.Target) {
-        metadata = ObjectMeta(name: Self.name, namespace: target.namespace, labels: ["app.kubernetes.io/managed-by": "headroom"])
+        metadata = ObjectMeta(name: Self.name, namespace: target.namespace, labels: SortedMap(["app.kubernetes.io/managed-by": "headroom"]))
         spec = Spec(secretTargetRef: [SecretRef(parameter: "token", name: Self.name, key: "token")])
     }
 }
