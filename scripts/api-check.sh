@@ -44,7 +44,14 @@ status=0
     --max-examples "${API_CHECK_EXAMPLES:-40}" \
     --workers 1 \
     --seed 1 \
-    --report junit --report-dir "$work/report" || status=$?
+    --report junit --report-dir "$work/report" 2>&1 | tee "$work/schemathesis.log" || status=$?
+# schemathesis can end with status 0 after a worker crashed: every operation must have been tested.
+selected=$(grep -o 'Selected: [0-9]*' "$work/schemathesis.log" | grep -o '[0-9]*$' || true)
+tested=$(grep -o 'Tested: [0-9]*' "$work/schemathesis.log" | grep -o '[0-9]*$' || true)
+if [[ -z $selected || $selected != "$tested" ]] || grep -q "^Traceback\|Exception in thread" "$work/schemathesis.log"; then
+    echo "api-check: schemathesis tested ${tested:-?} of ${selected:-?} operations or crashed" >&2
+    status=1
+fi
 if grep -q "request failed" "$work/serve.log"; then
     echo "api-check: the service logged an internal error:" >&2
     grep -n "error" "$work/serve.log" | head -20 >&2

@@ -28,11 +28,24 @@ public struct AutoscalerManifests: Sendable {
         }
     }
 
-    /// One multi-document YAML text for `keys`, and notes for people (a model without a plan).
+    /// The YAML for `keys`: documents one after the other (`list` false, what the CLI writes) or
+    /// one `v1` `List` document (`list` true, what the REST route answers), and notes for people
+    /// (a model without a plan).
     /// - Throws: ``AutoscalerManifestsError`` naming what is wrong (nothing is written).
-    public func yaml(for keys: [ModelRegion], database: AppDatabase?) throws -> (text: String, notes: [String]) {
+    public func yaml(for keys: [ModelRegion], database: AppDatabase?, list: Bool = false) throws -> (text: String, notes: [String]) {
+        let (objects, notes) = try objects(for: keys, database: database)
+        do {
+            return (list ? try AutoscalerExport.renderList(objects)
+                : "# Made by `headroom export kubernetes` (docs/KUBERNETES.md).\n" + (try AutoscalerExport.render(objects)), notes)
+        } catch {
+            throw AutoscalerManifestsError.encoding("\(error)")
+        }
+    }
+
+    /// The objects for `keys`, in order, and the notes.
+    func objects(for keys: [ModelRegion], database: AppDatabase?) throws -> (objects: [KubernetesObject], notes: [String]) {
         if let problem = KubernetesName.problem(namespace) { throw AutoscalerManifestsError.namespace(problem) }
-        var text = "# Made by `headroom export kubernetes` (docs/KUBERNETES.md).\n"
+        var objects: [KubernetesObject] = []
         var notes: [String] = []
         for key in keys {
             guard let profile = configuration.models[key.model] else {
@@ -51,13 +64,16 @@ public struct AutoscalerManifests: Sendable {
             }
             let target = AutoscalerExport.Target(model: key.model, region: key.region, namespace: namespace,
                                                  deployment: name, fallbackReplicas: fallback)
-            do {
-                text += try export.documents(for: target, profile: profile)
-            } catch {
-                throw AutoscalerManifestsError.encoding("\(error)")
-            }
+            objects += export.objects(for: target, profile: profile)
         }
-        return (text, notes)
+        // One TriggerAuthentication per namespace is enough.
+        var seen = false
+        objects = objects.filter { object in
+            guard case .triggerAuthentication = object else { return true }
+            defer { seen = true }
+            return !seen
+        }
+        return (objects, notes)
     }
 }
 

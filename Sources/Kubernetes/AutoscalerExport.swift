@@ -79,21 +79,34 @@ public struct AutoscalerExport: Sendable {
     /// The name of the floor's metric: `headroom-<model>-<region>`.
     public static func metricName(model: String, region: String) -> String { "headroom-\(model)-\(region)" }
 
-    /// The YAML documents (each starting `---`) for `target` scaled by `profile`'s rules.
-    public func documents(for target: Target, profile: ModelProfile) throws -> String {
-        let encoder = YAMLEncoder()
-        encoder.options.sortKeys = false
-        var text = ""
+    /// The objects for `target` scaled by `profile`'s rules, in the order to apply them.
+    public func objects(for target: Target, profile: ModelProfile) -> [KubernetesObject] {
         switch format {
         case .keda:
-            if scaler == .metricsAPI {
-                text += "---\n" + (try encoder.encode(TriggerAuthentication(target: target)))
-            }
-            text += "---\n" + (try encoder.encode(ScaledObject(export: self, target: target, profile: profile)))
+            (scaler == .metricsAPI ? [.triggerAuthentication(TriggerAuthentication(target: target))] : [])
+                + [.scaledObject(ScaledObject(export: self, target: target, profile: profile))]
         case .hpa:
-            text += "---\n" + (try encoder.encode(HorizontalPodAutoscaler(target: target, profile: profile)))
+            [.horizontalPodAutoscaler(HorizontalPodAutoscaler(target: target, profile: profile))]
         }
-        return text
+    }
+
+    /// The YAML documents (each starting `---`) for `target` scaled by `profile`'s rules.
+    public func documents(for target: Target, profile: ModelProfile) throws -> String {
+        try Self.render(objects(for: target, profile: profile))
+    }
+
+    /// `objects` as YAML documents, each starting `---`.
+    public static func render(_ objects: [KubernetesObject]) throws -> String {
+        let encoder = YAMLEncoder()
+        encoder.options.sortKeys = false
+        return try objects.map { "---\n" + (try encoder.encode($0)) }.joined()
+    }
+
+    /// `objects` as one YAML document: a `v1` `List` (what `kubectl apply -f` takes as well).
+    public static func renderList(_ objects: [KubernetesObject]) throws -> String {
+        let encoder = YAMLEncoder()
+        encoder.options.sortKeys = false
+        return try encoder.encode(KubernetesList(items: objects))
     }
 
     /// Seconds the HPA holds a scale-down (its stabilisation window): 300, the HPA's default and
@@ -114,6 +127,28 @@ public struct AutoscalerExport: Sendable {
 
     /// `<deployment>-headroom`, the objects' name.
     static func name(_ target: Target) -> String { "\(target.deployment)-headroom" }
+}
+
+/// One object the export writes.
+public enum KubernetesObject: Sendable, Hashable, Encodable {
+    case scaledObject(ScaledObject)
+    case triggerAuthentication(TriggerAuthentication)
+    case horizontalPodAutoscaler(HorizontalPodAutoscaler)
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .scaledObject(let object): try object.encode(to: encoder)
+        case .triggerAuthentication(let object): try object.encode(to: encoder)
+        case .horizontalPodAutoscaler(let object): try object.encode(to: encoder)
+        }
+    }
+}
+
+/// A `v1` `List` of objects.
+struct KubernetesList: Encodable {
+    var apiVersion = "v1"
+    var kind = "List"
+    var items: [KubernetesObject]
 }
 
 /// Object metadata.

@@ -4,7 +4,7 @@ import Planning
 /// metric, `headroom_scaling_replicas{model, region}` (the replicas the newest plan has launched
 /// now, on Headroom's `/metrics`, served to the HPA by a metrics adapter such as
 /// prometheus-adapter), at an average value of 1 per pod, so the HPA asks for exactly that many.
-struct HorizontalPodAutoscaler: Codable, Hashable {
+public struct HorizontalPodAutoscaler: Codable, Hashable, Sendable {
     var apiVersion = "autoscaling/v2"
     var kind = "HorizontalPodAutoscaler"
     var metadata: ObjectMeta

@@ -3,7 +3,7 @@ import Planning
 /// A KEDA `ScaledObject` (keda.sh/v1alpha1; the CRD is in Tests/KubernetesTests/Fixtures):
 /// the floor's trigger, the optional reactive one, min and max from the model's configuration,
 /// HPA behavior from its scaling rules, and a fallback to the plan's peak when the floor fails.
-struct ScaledObject: Codable, Hashable {
+public struct ScaledObject: Codable, Hashable, Sendable {
     var apiVersion = "keda.sh/v1alpha1"
     var kind = "ScaledObject"
     var metadata: ObjectMeta
@@ -86,7 +86,7 @@ struct ScaledObject: Codable, Hashable {
 
 /// The `TriggerAuthentication` the metrics-api trigger uses: a read-scope token of Headroom's
 /// (`headroom token create --scope read`) in the Secret `headroom-read-token`, key `token`.
-struct TriggerAuthentication: Codable, Hashable {
+public struct TriggerAuthentication: Codable, Hashable, Sendable {
     static let name = "headroom-read-token"
 
     var apiVersion = "keda.sh/v1alpha1"

@@ -6,7 +6,7 @@ import Vocabulary
 extension Routes {
     /// `GET /v1/exports/kubernetes.yaml?model=&region=|all=true&namespace=&deployment=&scaler=&format=&scaler_address=&headroom_url=`:
     /// the same objects as `headroom export kubernetes` (without the reactive trigger, whose
-    /// query belongs to the caller's cluster).
+    /// query belongs to the caller's cluster), as one YAML document: a `v1` `List`.
     var exportRoutes: [Route] {
         [
             Route(.get, "/v1/exports/kubernetes.yaml", .token(.read)) { request, _ -> Response in
@@ -34,7 +34,7 @@ extension Routes {
                 let database = self.database
                 let text = try await offload { () throws -> String in
                     do {
-                        return try manifests.yaml(for: keys, database: database).text
+                        return try manifests.yaml(for: keys, database: database, list: true).text
                     } catch let error as AutoscalerManifestsError {
                         switch error {
                         case .unknownModel, .regionNotServed: throw Problem(.notFound, error.description)
