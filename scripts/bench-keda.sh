@@ -5,7 +5,7 @@
 # answering constants: grpc-swift's own cost). `headroom bench keda` (grpc-swift's client, in
 # another process) keeps CONCURRENCY GetMetrics calls in flight on one HTTP/2 connection for
 # SECONDS against each, and prints calls/s and latency quantiles.
-#   scripts/bench-keda.sh        CONCURRENCY=64 SECONDS=10 by default
+#   scripts/bench-keda.sh        CONCURRENCY=64 SECONDS_OF_LOAD=10 by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
 concurrency=${CONCURRENCY:-64}

@@ -36,6 +36,8 @@ def serve(now, config=None, name="serve"):
         if process.poll() is not None:
             sys.exit(f"keda-check: the service did not start:\n{text}")
         time.sleep(0.1)
+    process.kill()
+    process.wait()
     sys.exit("keda-check: the service printed no scaler address")
 
 

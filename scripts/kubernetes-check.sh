@@ -7,7 +7,7 @@
 #    CronJobs), with
 #    kubernetes-validate for Kubernetes 1.37 (strict: unknown fields fail).
 # Exports every configured model and region of the example fleet in each form: external and
-# metrics-api scalers, with and without a reactive Prometheus trigger, and --format hpa.
+# metrics-api scalers, with and without a reactive Prometheus trigger, with TLS, and --format hpa.
 #
 #   scripts/kubernetes-check.sh [HEADROOM_BINARY]     (default .build/debug/headroom)
 #
@@ -30,13 +30,14 @@ reactive=(--reactive prometheus --server http://prometheus.monitoring:9090
 "$binary" export kubernetes --all --db "$work/none.sqlite" --scaler metrics-api --output "$work/metrics-api.yaml" 2>/dev/null
 "$binary" export kubernetes --all --db "$work/none.sqlite" "${reactive[@]}" --output "$work/reactive.yaml" 2>/dev/null
 "$binary" export kubernetes --all --db "$work/none.sqlite" --format hpa --output "$work/hpa.yaml" 2>/dev/null
+"$binary" export kubernetes --all --db "$work/none.sqlite" --scaler-tls --output "$work/tls.yaml" 2>/dev/null
 "$venv/bin/python" - "$work" <<'PY'
 import sys, yaml, jsonschema
 work = sys.argv[1]
 crd = yaml.safe_load(open("Tests/Fixtures/keda/keda.sh_scaledobjects.yaml"))
 schema = crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"]
 checked = 0
-for name in ["external", "metrics-api", "reactive"]:
+for name in ["external", "metrics-api", "reactive", "tls"]:
     for doc in yaml.safe_load_all(open(f"{work}/{name}.yaml")):
         if doc is None or doc["kind"] != "ScaledObject":
             continue

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `service.keda`: where `headroom serve` serves KEDA's external scaler (gRPC), and its TLS.
 /// Off when the section is absent.
 public struct KEDASettings: Sendable, Hashable {
@@ -53,9 +59,8 @@ public struct KEDASettings: Sendable, Hashable {
 
     /// Whether `host` is an IPv4 dotted quad or an IPv6 literal.
     static func isLiteral(_ host: String) -> Bool {
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 4, parts.allSatisfy({ UInt8($0) != nil && !$0.isEmpty }) { return true }
-        return host.contains(":") && host.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        var buffer = [UInt8](repeating: 0, count: 16)
+        return inet_pton(AF_INET, host, &buffer) == 1 || inet_pton(AF_INET6, host, &buffer) == 1
     }
 
     /// A `listen` value that is not `host:port`.

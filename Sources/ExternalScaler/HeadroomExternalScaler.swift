@@ -123,7 +123,7 @@ public struct HeadroomExternalScaler: Externalscaler_ExternalScaler.SimpleServic
             return try await snapshot.target(ModelRegion(model: model, region: region), at: now())
         } catch let error as ScalingLookupError {
             switch error {
-            case .noPlan, .horizonEnded: throw RPCError(code: .failedPrecondition, message: error.description)
+            case .noPlan, .horizonEnded, .noSteps: throw RPCError(code: .failedPrecondition, message: error.description)
             case .notPlanned: throw RPCError(code: .notFound, message: error.description)
             case .unreadable: throw RPCError(code: .internalError, message: error.description)
             }

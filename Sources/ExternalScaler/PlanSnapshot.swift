@@ -67,7 +67,7 @@ final class PlanSnapshot: Sendable {
         } catch .horizonEnded(let end) {
             throw ScalingLookupError.horizonEnded(planID: latest, end: end)
         } catch .empty {
-            throw ScalingLookupError.horizonEnded(planID: latest, end: plan.start)
+            throw ScalingLookupError.noSteps(planID: latest, model: key.model, region: key.region)
         }
     }
 }

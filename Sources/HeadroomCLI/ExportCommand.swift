@@ -32,7 +32,7 @@ struct ExportKubernetesCommand: ParsableCommand {
 
     @OptionGroup var fleet: ConfigurationOption
 
-    @Option(name: .customLong("db"), help: "SQLite database whose newest plan gives each fallback's peak (read only if it exists).")
+    @Option(name: .customLong("db"), help: "SQLite database whose newest plan gives each fallback's peak (used when the file exists; opened, and migrated, like every command's).")
     var databasePath: String = "headroom.sqlite"
 
     @Option(help: "Model (with --region), or use --all.")
@@ -58,6 +58,9 @@ struct ExportKubernetesCommand: ParsableCommand {
 
     @Option(name: .customLong("headroom-url"), help: "Base URL of Headroom's REST API as the cluster reaches it (metrics-api).")
     var headroomURL: String = "http://headroom.headroom.svc.cluster.local:8080"
+
+    @Flag(name: .customLong("scaler-tls"), help: "The external scaler serves TLS (service.keda.tls): authenticate with KEDA's CA and client certificate from the Secret headroom-keda-tls.")
+    var scalerTLS = false
 
     @Option(help: "A reactive trigger beside the floor: prometheus.")
     var reactive: String?
@@ -96,6 +99,12 @@ struct ExportKubernetesCommand: ParsableCommand {
         guard let scaler = AutoscalerExport.Scaler(rawValue: scaler) else {
             throw ValidationError("--scaler '\(scaler)': must be external or metrics-api")
         }
+        if format == .hpa, scaler != .external {
+            throw ValidationError("--scaler \(scaler.rawValue) is a KEDA trigger: --format hpa reads the external metric headroom_scaling_replicas")
+        }
+        if scalerTLS, scaler != .external || format != .keda {
+            throw ValidationError("--scaler-tls applies to KEDA's external scaler (--scaler external, --format keda)")
+        }
         var trigger: AutoscalerExport.Reactive?
         switch reactive {
         case nil:
@@ -119,8 +128,12 @@ struct ExportKubernetesCommand: ParsableCommand {
         case let other?:
             throw ValidationError("--reactive '\(other)': the reactive trigger can be prometheus")
         }
-        return AutoscalerExport(format: format, scaler: scaler, scalerAddress: scalerAddress, headroomURL: headroomURL,
-                                reactive: trigger)
+        let export = AutoscalerExport(format: format, scaler: scaler, scalerAddress: scalerAddress, headroomURL: headroomURL,
+                                      reactive: trigger, scalerTLS: scalerTLS)
+        if let problem = export.addressProblem {
+            throw ValidationError(problem.hasPrefix("scaler address") ? "--scaler-address: \(problem)" : "--headroom-url: \(problem)")
+        }
+        return export
     }
 
     func run() throws {

@@ -97,7 +97,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await application.runService()
         } catch {
-            throw CommandFailure("cannot serve on \(options.host):\(options.port): \(error)")
+            throw CommandFailure("cannot serve (REST on \(options.host):\(options.port)"
+                + (service.keda.map { ", KEDA's external scaler on \($0.host):\(options.kedaPort ?? $0.port)" } ?? "") + "): \(error)")
         }
     }
 

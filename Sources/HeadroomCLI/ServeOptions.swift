@@ -24,6 +24,9 @@ struct ServeOptions: ParsableArguments {
         if let kedaPort, !(0...65535).contains(kedaPort) {
             throw ValidationError("--keda-port must be between 0 and 65535, not \(kedaPort)")
         }
+        if let kedaPort, kedaPort != 0, kedaPort == port {
+            throw ValidationError("--keda-port \(kedaPort) is --port's too: the REST API and KEDA's external scaler need a port each")
+        }
         guard !host.isEmpty, !host.contains(where: \.isWhitespace) else {
             throw ValidationError("--host '\(host)' is not an address")
         }

@@ -45,8 +45,10 @@ public struct AutoscalerManifests: Sendable {
     /// The objects for `keys`, in order, and the notes.
     func objects(for keys: [ModelRegion], database: AppDatabase?) throws -> (objects: [KubernetesObject], notes: [String]) {
         if let problem = KubernetesName.problem(namespace) { throw AutoscalerManifestsError.namespace(problem) }
+        if let problem = export.addressProblem { throw AutoscalerManifestsError.address(problem) }
         var objects: [KubernetesObject] = []
         var notes: [String] = []
+        var names: [String: ModelRegion] = [:]
         for key in keys {
             guard let profile = configuration.models[key.model] else {
                 throw AutoscalerManifestsError.unknownModel(key.model, known: configuration.models.keys.sorted())
@@ -56,6 +58,19 @@ public struct AutoscalerManifests: Sendable {
             }
             let name = KubernetesName.expand(deployment, model: key.model, region: key.region)
             if let problem = KubernetesName.problem(name) { throw AutoscalerManifestsError.deployment(problem) }
+            guard name.utf8.count <= 54 else {
+                throw AutoscalerManifestsError.deployment("'\(name)' is longer than 54 characters: the objects are named "
+                    + "'<deployment>-headroom', at most 63")
+            }
+            if let other = names.updateValue(key, forKey: name) {
+                throw AutoscalerManifestsError.deployment("'\(deployment)' gives \(other) and \(key) the same name '\(name)': "
+                    + "put {model} and {region} in it")
+            }
+            for (what, value) in [("model", key.model), ("region", key.region)] {
+                if let problem = KubernetesName.labelProblem(value) {
+                    throw AutoscalerManifestsError.label("\(what) '\(value)' \(problem), so it cannot be a label value")
+                }
+            }
             var fallback = profile.maxReplicas
             if let peak = try database?.modelPlan(model: key.model, region: key.region)?.plan.peakReplicas {
                 fallback = peak
@@ -66,12 +81,11 @@ public struct AutoscalerManifests: Sendable {
                                                  deployment: name, fallbackReplicas: fallback)
             objects += export.objects(for: target, profile: profile)
         }
-        // One TriggerAuthentication per namespace is enough.
-        var seen = false
+        // One TriggerAuthentication of each kind is enough.
+        var seen: Set<KubernetesObject> = []
         objects = objects.filter { object in
             guard case .triggerAuthentication = object else { return true }
-            defer { seen = true }
-            return !seen
+            return seen.insert(object).inserted
         }
         return (objects, notes)
     }
@@ -81,6 +95,8 @@ public struct AutoscalerManifests: Sendable {
 public enum AutoscalerManifestsError: Error, Equatable, CustomStringConvertible {
     case namespace(String)
     case deployment(String)
+    case label(String)
+    case address(String)
     case unknownModel(String, known: [String])
     case regionNotServed(String, String, served: [String])
     case encoding(String)
@@ -89,6 +105,8 @@ public enum AutoscalerManifestsError: Error, Equatable, CustomStringConvertible 
         switch self {
         case .namespace(let problem): "namespace \(problem)"
         case .deployment(let problem): "deployment name \(problem)"
+        case .label(let problem): problem
+        case .address(let problem): problem
         case .unknownModel(let model, let known): "model '\(model)' is not configured (models: \(known.joined(separator: ", ")))"
         case .regionNotServed(let model, let region, let served):
             "model '\(model)' does not serve region '\(region)' (it serves \(served.joined(separator: ", ")))"

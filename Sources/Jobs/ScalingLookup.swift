@@ -26,7 +26,7 @@ public struct ScalingLookup: Sendable {
         } catch .horizonEnded(let end) {
             throw ScalingLookupError.horizonEnded(planID: run, end: end)
         } catch .empty {
-            throw ScalingLookupError.horizonEnded(planID: run, end: plan.start)
+            throw ScalingLookupError.noSteps(planID: run, model: model, region: region)
         }
     }
 }
@@ -37,6 +37,7 @@ public enum ScalingLookupError: Error, Equatable, CustomStringConvertible {
     case notPlanned(model: String, region: String, planID: Int64, planned: [String])
     case horizonEnded(planID: Int64, end: Int64)
     case unreadable(planID: Int64)
+    case noSteps(planID: Int64, model: String, region: String)
 
     public var description: String {
         switch self {
@@ -49,6 +50,8 @@ public enum ScalingLookupError: Error, Equatable, CustomStringConvertible {
             "plan \(planID), the newest, ends at \(Timestamp.format(end)): run the forecast and plan jobs for a plan that covers now"
         case .unreadable(let planID):
             "plan \(planID) is stored in a form this version cannot read: run the plan job"
+        case .noSteps(let planID, let model, let region):
+            "plan \(planID) has no steps for \(model) in \(region) (its forecast had none left): run the forecast and plan jobs"
         }
     }
 }

@@ -123,6 +123,11 @@ public struct TuneJob: Sendable {
             let key = ModelRegion(model: setting.model, region: setting.region)
             let served = Self.percent(setting.servedFraction)
             let target = Self.percent(setting.sloServed)
+            guard profile.workloadClass == .interactive, abs(setting.sloServed - profile.sloServed) < 1e-12 else {
+                settings[key] = .configured(profile, note: "tuned \(tunedAt) for slo_served \(target), but slo_served is now "
+                    + "\(Self.percent(profile.sloServed)): run `headroom tune` again")
+                continue
+            }
             guard setting.status == SettingsTuning.Status.tuned.rawValue else {
                 settings[key] = .configured(profile, note: "the tune of \(tunedAt) reached no setting serving \(target) "
                     + "(best \(served) at q\(setting.quantile), utilisation \(Self.number(setting.utilization)))")

@@ -65,15 +65,37 @@ public struct AutoscalerExport: Sendable {
     public var reactive: Reactive?
     /// Seconds between KEDA's polls.
     public var pollingIntervalSeconds: Int
+    /// The external scaler serves TLS (`service.keda.tls`): its trigger gets KEDA's `caCert`,
+    /// `tlsClientCert` and `tlsClientKey` from the Secret `headroom-keda-tls` (keys `ca.crt`,
+    /// `tls.crt`, `tls.key`) through a TriggerAuthentication.
+    public var scalerTLS: Bool
 
     public init(format: Format = .keda, scaler: Scaler = .external, scalerAddress: String, headroomURL: String,
-                reactive: Reactive? = nil, pollingIntervalSeconds: Int = 15) {
+                reactive: Reactive? = nil, pollingIntervalSeconds: Int = 15, scalerTLS: Bool = false) {
         self.format = format
         self.scaler = scaler
         self.scalerAddress = scalerAddress
         self.headroomURL = headroomURL
         self.reactive = reactive
         self.pollingIntervalSeconds = pollingIntervalSeconds
+        self.scalerTLS = scalerTLS
+    }
+
+    /// Why `scalerAddress` is not `host:port`, or `headroomURL` not an http(s) URL; nil when both are.
+    public var addressProblem: String? {
+        if scaler == .external || format == .hpa {
+            let parts = scalerAddress.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count >= 2, let port = Int(parts.last ?? ""), (1...65_535).contains(port), !parts[0].isEmpty else {
+                return "scaler address '\(scalerAddress)' is not host:port (e.g. headroom.headroom.svc.cluster.local:9443)"
+            }
+        }
+        if scaler == .metricsAPI {
+            guard headroomURL.hasPrefix("http://") || headroomURL.hasPrefix("https://"),
+                  headroomURL.split(separator: "/").count >= 2 else {
+                return "Headroom URL '\(headroomURL)' is not an http:// or https:// URL (e.g. http://headroom.headroom.svc.cluster.local:8080)"
+            }
+        }
+        return nil
     }
 
     /// The name of the floor's metric: `headroom-<model>-<region>`.
@@ -84,6 +106,7 @@ public struct AutoscalerExport: Sendable {
         switch format {
         case .keda:
             (scaler == .metricsAPI ? [.triggerAuthentication(TriggerAuthentication(target: target))] : [])
+                + (scaler == .external && scalerTLS ? [.triggerAuthentication(TriggerAuthentication(tlsFor: target))] : [])
                 + [.scaledObject(ScaledObject(export: self, target: target, profile: profile))]
         case .hpa:
             [.horizontalPodAutoscaler(HorizontalPodAutoscaler(target: target, profile: profile))]

@@ -52,13 +52,13 @@ public struct ScaledObject: Codable, Hashable, Sendable {
         case .external:
             triggers.append(Trigger(type: "external", name: "headroom-floor", metricType: "AverageValue", metadata: SortedMap([
                 "scalerAddress": export.scalerAddress, "model": target.model, "region": target.region,
-            ])))
+            ]), authenticationRef: export.scalerTLS ? AuthenticationRef(name: TriggerAuthentication.tlsName) : nil))
         case .metricsAPI:
             let base = export.headroomURL.hasSuffix("/") ? String(export.headroomURL.dropLast()) : export.headroomURL
             triggers.append(Trigger(
                 type: "metrics-api", name: "headroom-floor", metricType: "AverageValue",
                 metadata: SortedMap([
-                    "url": "\(base)/v1/scaling?model=\(target.model)&region=\(target.region)",
+                    "url": "\(base)/v1/scaling?model=\(Self.query(target.model))&region=\(Self.query(target.region))",
                     "valueLocation": "replicas", "targetValue": "1", "authMode": "bearer",
                 ]),
                 authenticationRef: AuthenticationRef(name: TriggerAuthentication.name)))
@@ -76,6 +76,20 @@ public struct ScaledObject: Codable, Hashable, Sendable {
             fallback: Fallback(failureThreshold: 3, replicas: min(max(target.fallbackReplicas, floor), cap)),
             advanced: Advanced(horizontalPodAutoscalerConfig: HPAConfig(behavior: AutoscalerExport.behavior(profile))),
             triggers: triggers)
+    }
+
+    /// `value` percent-encoded for a URL's query (RFC 3986 unreserved characters kept).
+    static func query(_ value: String) -> String {
+        var encoded = ""
+        for byte in value.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if c.isASCII, c.isLetter || c.isNumber || "-._~".contains(c) {
+                encoded.append(c)
+            } else {
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded
+            }
+        }
+        return encoded
     }
 
     /// A threshold as KEDA reads it: a decimal without exponent (`5`, `0.75`).
@@ -108,4 +122,22 @@ public struct TriggerAuthentication: Codable, Hashable, Sendable {
         metadata = ObjectMeta(name: Self.name, namespace: target.namespace, labels: SortedMap(["app.kubernetes.io/managed-by": "headroom"]))
         spec = Spec(secretTargetRef: [SecretRef(parameter: "token", name: Self.name, key: "token")])
     }
+
+    /// The external trigger's TLS: KEDA's CA and client certificate and key from the Secret
+    /// `headroom-keda-tls` (a `kubernetes.io/tls` Secret with `ca.crt`).
+    static let tlsName = "headroom-keda-tls"
+
+    init(tlsFor target: AutoscalerExport.Target) {
+        metadata = ObjectMeta(name: Self.tlsName, namespace: target.namespace, labels: SortedMap(["app.kubernetes.io/managed-by": "headroom"]))
+        spec = Spec(secretTargetRef: [
+            SecretRef(parameter: "caCert", name: Self.tlsName, key: "ca.crt"),
+            SecretRef(parameter: "tlsClientCert", name: Self.tlsName, key: "tls.crt"),
+            SecretRef(parameter: "tlsClientKey", name: Self.tlsName, key: "tls.key"),
+        ])
+    }
+}
+
+extension String {
+    /// Two hex digits.
+    fileprivate var leftPadded: String { count < 2 ? "0" + self : self }
 }

@@ -22,9 +22,13 @@ extension Routes {
                 case (true, _, _): throw Problem(.invalidParameter, "query parameter 'all' exports every model and region: leave out 'model' and 'region'")
                 default: throw Problem(.invalidParameter, "query parameters 'model' and 'region' are required together, or all=true")
                 }
+                let format = try query.choice("format", AutoscalerExport.Format.self) ?? .keda
+                let scaler = try query.choice("scaler", AutoscalerExport.Scaler.self) ?? .external
+                if format == .hpa, scaler != .external {
+                    throw Problem(.invalidParameter, "query parameter 'scaler': \(scaler.rawValue) is a KEDA trigger; format=hpa reads the external metric headroom_scaling_replicas")
+                }
                 let export = AutoscalerExport(
-                    format: try query.choice("format", AutoscalerExport.Format.self) ?? .keda,
-                    scaler: try query.choice("scaler", AutoscalerExport.Scaler.self) ?? .external,
+                    format: format, scaler: scaler,
                     scalerAddress: query.string("scaler_address") ?? "headroom.headroom.svc.cluster.local:9443",
                     headroomURL: query.string("headroom_url") ?? "http://headroom.headroom.svc.cluster.local:8080")
                 let manifests = AutoscalerManifests(configuration: fleet, export: export,
@@ -38,7 +42,7 @@ extension Routes {
                     } catch let error as AutoscalerManifestsError {
                         switch error {
                         case .unknownModel, .regionNotServed: throw Problem(.notFound, error.description)
-                        case .namespace, .deployment: throw Problem(.invalidParameter, error.description)
+                        case .namespace, .deployment, .label, .address: throw Problem(.invalidParameter, error.description)
                         case .encoding: throw Problem(.internalError, error.description)
                         }
                     }

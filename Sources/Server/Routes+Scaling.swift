@@ -24,7 +24,7 @@ extension Routes {
                     } catch let error as ScalingLookupError {
                         switch error {
                         case .noPlan, .notPlanned: throw Problem(.notFound, error.description)
-                        case .horizonEnded: throw Problem(.conflict, error.description)
+                        case .horizonEnded, .noSteps: throw Problem(.conflict, error.description)
                         case .unreadable: throw Problem(.internalError, error.description)
                         }
                     }

@@ -69,9 +69,12 @@ public struct ServiceMetrics: Sendable {
             // What each model should run now: the external metric of an HPA without KEDA.
             let lookup = ScalingLookup(database: database)
             for (model, region) in try database.plannedModels(runID: newest) {
-                guard let (_, target) = try? lookup.target(model: model, region: region, at: now) else { continue }
-                Gauge(label: "headroom_scaling_replicas", dimensions: [("model", model), ("region", region)])
-                    .record(Double(target.replicas))
+                let gauge = Gauge(label: "headroom_scaling_replicas", dimensions: [("model", model), ("region", region)])
+                guard let (_, target) = try? lookup.target(model: model, region: region, at: now) else {
+                    gauge.destroy()  // no value now (e.g. the plan's horizon ended): the series goes, not stale
+                    continue
+                }
+                gauge.record(Double(target.replicas))
             }
         }
         if let plan = try database.planRun() {

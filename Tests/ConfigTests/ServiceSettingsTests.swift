@@ -97,7 +97,7 @@ import Testing
         #expect(try service(withService("keda: {listen: \"0.0.0.0:19443\"}")).keda == KEDASettings(host: "0.0.0.0", port: 19443))
         #expect(try service(withService("keda: {listen: \"[::1]:9443\"}")).keda?.address == "[::1]:9443")
         let line = minimal.split(separator: "\n", omittingEmptySubsequences: false).count + 2
-        for bad in ["localhost:9443", "127.0.0.1", "127.0.0.1:70000", "1.2.3:9443", ":9443"] {
+        for bad in ["localhost:9443", "127.0.0.1", "127.0.0.1:70000", "1.2.3:9443", ":9443", "+1.+2.3.4:9443", "[1:.]:9443"] {
             #expect(problem(withService("keda: {listen: \"\(bad)\"}"))
                 == "service.keda.listen: '\(bad)' is not host:port with an IP address and a port from 0 to 65535 (e.g. 127.0.0.1:9443, 0.0.0.0:9443, [::1]:9443) (line \(line))")
         }

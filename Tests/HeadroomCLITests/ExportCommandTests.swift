@@ -15,6 +15,11 @@ import Testing
         (["export", "kubernetes", "--all", "--reactive", "prometheus", "--server", "http://p:9090", "--query", "up", "--threshold", "0"],
          "--threshold: the value one replica takes"),
         (["export", "kubernetes", "--all", "--query", "up"], "--server, --query and --threshold describe --reactive prometheus"),
+        (["export", "kubernetes", "--all", "--format", "hpa", "--scaler", "metrics-api"], "--scaler metrics-api is a KEDA trigger"),
+        (["export", "kubernetes", "--all", "--scaler", "metrics-api", "--scaler-tls"], "--scaler-tls applies to KEDA's external scaler"),
+        (["export", "kubernetes", "--all", "--scaler-address", "headroom"], "--scaler-address: scaler address 'headroom' is not host:port"),
+        (["export", "kubernetes", "--all", "--scaler", "metrics-api", "--headroom-url", "headroom:8080"],
+         "--headroom-url: Headroom URL 'headroom:8080' is not an http:// or https:// URL"),
         (["export", "kubernetes", "--all", "--format", "hpa", "--reactive", "prometheus", "--server", "http://p", "--query", "q",
           "--threshold", "1"], "--reactive prometheus is a KEDA trigger"),
     ])
@@ -36,6 +41,9 @@ import Testing
             (["--model", "chat-8b", "--region", "mars-1"], "model 'chat-8b' does not serve region 'mars-1' (it serves us-east-1, eu-west-1)"),
             (["--all", "--namespace", "Serving"], "namespace 'Serving' is not a DNS-1123 label"),
             (["--all", "--deployment", "{model}_{region}"], "deployment name 'batch-summarize_us-east-1' is not a DNS-1123 label"),
+            (["--all", "--deployment", "vllm-{model}"], "deployment name 'vllm-{model}' gives batch-summarize/us-east-1 and batch-summarize/eu-west-1 the same name"),
+            (["--all", "--deployment", String(repeating: "a", count: 40) + "-{model}"], "deployment name '"
+                + String(repeating: "a", count: 40) + "-batch-summarize' is longer than 54 characters"),
         ] {
             var command = try Headroom.parseAsRoot(["export", "kubernetes", "--db", directory.appending(path: "none.sqlite").path(),
                                                     "--output", output] + arguments)

@@ -70,20 +70,25 @@ import Vocabulary
     @Test func anUnreachedTuneKeepsTheConfiguredSettings() throws {
         let fleet = try ConfigurationReader.example()
         let record = TunedSettingRecord(
-            model: "chat-8b", region: "us-east-1", status: "unreached", sloServed: 0.9999, quantile: 0.9, utilization: 0.1,
+            model: "chat-8b", region: "us-east-1", status: "unreached", sloServed: 0.999, quantile: 0.9, utilization: 0.1,
             servedFraction: 0.9981, costUSD: 900, reactiveUtilization: 0.1, reactiveServedFraction: 0.997,
             reactiveReached: false, reactiveCostUSD: 1000, floorCostUSD: 500, replays: 6, replayStart: end - 86_400,
             replayEnd: end, trainDays: 7)
         let settings = TuneJob.planSettings([(record, "2026-11-24T02:00:00Z")], configuration: fleet)
         let chat = try #require(settings[.init(model: "chat-8b", region: "us-east-1")])
         #expect(chat.source == .configured && chat.quantile == 0.95 && chat.targetUtilization == 0.65)
-        #expect(chat.note == "the tune of 2026-11-24T02:00:00Z reached no setting serving 99.990 % (best 99.810 % at q0.9, utilisation 0.100)")
+        #expect(chat.note == "the tune of 2026-11-24T02:00:00Z reached no setting serving 99.900 % (best 99.810 % at q0.9, utilisation 0.100)")
         var tuned = record
         tuned.status = "tuned"
         let used = try #require(TuneJob.planSettings([(tuned, "2026-11-24T02:00:00Z")], configuration: fleet)[.init(model: "chat-8b", region: "us-east-1")])
         #expect(used.source == .tuned && used.quantile == 0.9 && used.targetUtilization == 0.1)
+        // Tuned for another target than the profile's now: configured, with why.
+        var looser = tuned
+        looser.sloServed = 0.99
+        let stale = try #require(TuneJob.planSettings([(looser, "2026-11-24T02:00:00Z")], configuration: fleet)[.init(model: "chat-8b", region: "us-east-1")])
+        #expect(stale.source == .configured && stale.note?.contains("slo_served is now 99.900 %") == true)
         #expect(used.note == "tuned 2026-11-24T02:00:00Z on 1 days as the floor under a reactive correction at the same "
-            + "utilisation: served 99.810 % (slo_served 99.990 %), 900 USD, 1.800x the hindsight floor")
+            + "utilisation: served 99.810 % (slo_served 99.900 %), 900 USD, 1.800x the hindsight floor")
     }
 
     /// Not enough history anywhere: the reasons, and nothing stored.

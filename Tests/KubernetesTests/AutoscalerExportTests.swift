@@ -1,5 +1,5 @@
 import Config
-import Kubernetes
+@testable import Kubernetes
 import Planning
 import Testing
 import Yams
@@ -72,5 +72,18 @@ import Yams
         #expect(KubernetesName.problem("Chat") != nil && KubernetesName.problem("-a") != nil && KubernetesName.problem("a_b") != nil)
         #expect(KubernetesName.problem(String(repeating: "a", count: 64))?.contains("longer than 63") == true)
         #expect(KubernetesName.expand("{model}-{region}", model: "m", region: "r") == "m-r")
+        #expect(KubernetesName.labelProblem("Llama-3.1_8B") == nil)
+        #expect(KubernetesName.labelProblem("meta-llama/Llama") != nil && KubernetesName.labelProblem("-a") != nil)
+    }
+
+    @Test func tlsForTheExternalScalerAndEncodedURLs() throws {
+        let tls = try documents(AutoscalerExport(scalerAddress: "headroom:9443", headroomURL: "-", scalerTLS: true))
+        #expect(tls.map { $0["kind"] as? String } == ["TriggerAuthentication", "ScaledObject"])
+        let refs = ((tls[0]["spec"] as? [String: Any])?["secretTargetRef"] as? [[String: Any]])?.map { $0["parameter"] as? String }
+        #expect(refs == ["caCert", "tlsClientCert", "tlsClientKey"])
+        let trigger = try #require(((tls[1]["spec"] as? [String: Any])?["triggers"] as? [[String: Any]])?.first)
+        #expect((trigger["authenticationRef"] as? [String: Any])?["name"] as? String == "headroom-keda-tls")
+        #expect(AutoscalerExport(scalerAddress: "headroom", headroomURL: "-").addressProblem?.contains("not host:port") == true)
+        #expect(ScaledObject.query("meta-llama/Llama 3&x") == "meta-llama%2FLlama%203%26x")
     }
 }
