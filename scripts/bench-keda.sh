@@ -5,6 +5,8 @@
 # answering constants: grpc-swift's own cost). `headroom bench keda` (grpc-swift's client, in
 # another process) keeps CONCURRENCY GetMetrics calls in flight on one HTTP/2 connection for
 # SECONDS against each, and prints calls/s and latency quantiles.
+# With PYTHON_CLIENT=1, grpcio's asyncio client (scripts/keda_load.py, the venv of
+# scripts/keda-check.sh) loads each server too.
 #   scripts/bench-keda.sh        CONCURRENCY=64 SECONDS_OF_LOAD=10 by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,3 +32,10 @@ done
 [[ -n $scaler && -n $reference ]] || { cat "$work"/*.log >&2; echo "bench-keda: a server did not start" >&2; exit 1; }
 echo "headroom serve:  $("$bin" bench keda --address "$scaler" --concurrency "$concurrency" --seconds "$seconds")"
 echo "reference:       $("$bin" bench keda --address "$reference" --concurrency "$concurrency" --seconds "$seconds")"
+if [[ ${PYTHON_CLIENT:-0} == 1 ]]; then
+    [[ -x .venv-keda/bin/python ]] || { echo "bench-keda: run scripts/keda-check.sh once first (it makes .venv-keda)" >&2; exit 2; }
+    .venv-keda/bin/python -m grpc_tools.protoc -I Tests/Fixtures/keda --python_out="$work" --grpc_python_out="$work" \
+        Tests/Fixtures/keda/externalscaler.proto
+    echo "headroom serve:  $(PYTHONPATH="$work" .venv-keda/bin/python scripts/keda_load.py "$scaler" "$concurrency" "$seconds")"
+    echo "reference:       $(PYTHONPATH="$work" .venv-keda/bin/python scripts/keda_load.py "$reference" "$concurrency" "$seconds")"
+fi

@@ -52,22 +52,11 @@ final class PlanSnapshot: Sendable {
             plan = cached.plan
         } else {
             let database = self.database
-            plan = try await offThePool("headroom-keda") { () throws -> ModelPlan in
-                guard let (_, stored) = try database.modelPlan(model: key.model, region: key.region, runID: latest) else {
-                    let planned = try database.plannedModels(runID: latest).map { "\($0.model) in \($0.region)" }
-                    throw ScalingLookupError.notPlanned(model: key.model, region: key.region, planID: latest, planned: planned)
-                }
-                guard let plan = PlanJSON.modelPlan(stored.plan) else { throw ScalingLookupError.unreadable(planID: latest) }
-                return plan
+            plan = try await offThePool("headroom-keda") {
+                try ScalingLookup.modelPlan(model: key.model, region: key.region, planID: latest, database: database)
             }
             state.withLock { $0.plans[key] = (latest, plan) }
         }
-        do {
-            return (latest, try plan.scalingTarget(at: at))
-        } catch .horizonEnded(let end) {
-            throw ScalingLookupError.horizonEnded(planID: latest, end: end)
-        } catch .empty {
-            throw ScalingLookupError.noSteps(planID: latest, model: key.model, region: key.region)
-        }
+        return (latest, try ScalingLookup.target(plan, planID: latest, at: at))
     }
 }

@@ -54,7 +54,7 @@ struct TuneCommand: ParsableCommand {
         for tuning in outcome.tunings {
             rows.append([
                 tuning.model, tuning.region, tuning.status.rawValue, "q\(tuning.quantile)", String(format: "%.4f", tuning.utilization),
-                percent(tuning.servedFraction), percent(tuning.sloServed), String(format: "%.0f", tuning.costUSD),
+                TuneJob.percent(tuning.servedFraction), TuneJob.percent(tuning.sloServed), String(format: "%.0f", tuning.costUSD),
                 tuning.costVsReactive.map { String(format: "%.3f", $0) } ?? "reactive did not reach",
                 tuning.costVsFloor.map { String(format: "%.3f", $0) } ?? "-", "\(tuning.replays)",
             ])
@@ -70,6 +70,4 @@ struct TuneCommand: ParsableCommand {
         }
         return text
     }
-
-    static func percent(_ share: Double) -> String { String(format: "%.3f %%", share * 100) }
 }

@@ -16,17 +16,31 @@ public struct ScalingLookup: Sendable {
     /// - Throws: ``ScalingLookupError``, each saying what to do.
     public func target(model: String, region: String, at: Int64) throws -> (planID: Int64, target: ScalingTarget) {
         guard let newest = try database.latestPlanRunID() else { throw ScalingLookupError.noPlan }
-        guard let (run, stored) = try database.modelPlan(model: model, region: region, runID: newest) else {
-            let planned = try database.plannedModels(runID: newest).map { "\($0.model) in \($0.region)" }
-            throw ScalingLookupError.notPlanned(model: model, region: region, planID: newest, planned: planned)
+        let plan = try Self.modelPlan(model: model, region: region, planID: newest, database: database)
+        return (newest, try Self.target(plan, planID: newest, at: at))
+    }
+
+    /// `model`'s plan in `region` within plan `planID`.
+    /// - Throws: ``ScalingLookupError/notPlanned(model:region:planID:planned:)`` or
+    ///   ``ScalingLookupError/unreadable(planID:)``, and storage errors.
+    public static func modelPlan(model: String, region: String, planID: Int64, database: AppDatabase) throws -> ModelPlan {
+        guard let (_, stored) = try database.modelPlan(model: model, region: region, runID: planID) else {
+            let planned = try database.plannedModels(runID: planID).map { "\($0.model) in \($0.region)" }
+            throw ScalingLookupError.notPlanned(model: model, region: region, planID: planID, planned: planned)
         }
-        guard let plan = PlanJSON.modelPlan(stored.plan) else { throw ScalingLookupError.unreadable(planID: run) }
+        guard let plan = PlanJSON.modelPlan(stored.plan) else { throw ScalingLookupError.unreadable(planID: planID) }
+        return plan
+    }
+
+    /// `plan`'s target at `at`, its problems as ``ScalingLookupError``s of plan `planID`.
+    public static func target(_ plan: ModelPlan, planID: Int64, at: Int64) throws(ScalingLookupError) -> ScalingTarget {
         do {
-            return (run, try plan.scalingTarget(at: at))
-        } catch .horizonEnded(let end) {
-            throw ScalingLookupError.horizonEnded(planID: run, end: end)
-        } catch .empty {
-            throw ScalingLookupError.noSteps(planID: run, model: model, region: region)
+            return try plan.scalingTarget(at: at)
+        } catch {
+            switch error {
+            case .horizonEnded(let end): throw .horizonEnded(planID: planID, end: end)
+            case .empty: throw .noSteps(planID: planID, model: plan.model, region: plan.region)
+            }
         }
     }
 }

@@ -148,7 +148,8 @@ public struct TuneJob: Sendable {
         return settings
     }
 
-    static func percent(_ share: Double) -> String {
+    /// A share as a percentage with three decimals: `99.918 %`.
+    public static func percent(_ share: Double) -> String {
         String(format: "%.3f %%", share * 100)
     }
 

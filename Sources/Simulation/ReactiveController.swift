@@ -1,7 +1,7 @@
 /// The Kubernetes HPA as a pure state machine driven by the caller's clock (seconds), following
 /// the controller's algorithm for external `AverageValue` metrics (the one a KEDA ScaledObject
-/// gives it; `Kubernetes.HPAModel` is an independent writing of the same rules, and a test holds
-/// the two to the same replica path).
+/// gives it; `HPAModel`, in Tests/KubernetesTests, is an independent writing of the same rules, and a
+/// test holds the two to the same replica path).
 ///
 /// `recommend(rate:floor:at:)` is one sync:
 /// 1. each metric proposes replicas: the load `ceil(rate / (perReplica × targetUtilization))`,

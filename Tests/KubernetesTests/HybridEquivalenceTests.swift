@@ -1,6 +1,6 @@
 import Config
 import Foundation
-import Kubernetes
+@testable import Kubernetes
 import Planning
 @testable import Simulation
 import Testing

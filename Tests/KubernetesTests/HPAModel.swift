@@ -1,3 +1,5 @@
+@testable import Kubernetes
+
 /// What the Kubernetes HPA controller (autoscaling/v2, as KEDA drives it) does with external
 /// `AverageValue` metrics, written from its algorithm (pkg/controller/podautoscaler:
 /// `GetExternalPerPodMetricReplicas`, `stabilizeRecommendationWithBehaviors`,
@@ -13,19 +15,19 @@
 /// 3. rate limits: a scale-up goes at most to the count at the start of each policy's period
 ///    plus its `value` pods (the largest such limit with `selectPolicy: Max`), a scale-down at most
 ///    to `(1 − value %)` of it; then `minReplicas … maxReplicas`.
-public struct HPAModel: Sendable {
-    public var minReplicas: Int
-    public var maxReplicas: Int
-    public var behavior: ScalingBehavior
+struct HPAModel: Sendable {
+    var minReplicas: Int
+    var maxReplicas: Int
+    var behavior: ScalingBehavior
     /// The controller's tolerance (`--horizontal-pod-autoscaler-tolerance`, 0.1).
-    public var tolerance: Double
+    var tolerance: Double
     /// The replicas the HPA last set.
-    public private(set) var current: Int
+    private(set) var current: Int
     private var proposals: [(time: Double, replicas: Int)] = []
     private var scaleUps: [(time: Double, replicas: Int)] = []
     private var scaleDowns: [(time: Double, replicas: Int)] = []
 
-    public init(minReplicas: Int, maxReplicas: Int, behavior: ScalingBehavior, tolerance: Double = 0.1, current: Int) {
+    init(minReplicas: Int, maxReplicas: Int, behavior: ScalingBehavior, tolerance: Double = 0.1, current: Int) {
         self.minReplicas = minReplicas
         self.maxReplicas = maxReplicas
         self.behavior = behavior
@@ -34,18 +36,18 @@ public struct HPAModel: Sendable {
     }
 
     /// One external metric: its value (the whole workload's) and its per-pod target.
-    public struct Metric: Sendable {
-        public var value: Double
-        public var target: Double
+    struct Metric: Sendable {
+        var value: Double
+        var target: Double
 
-        public init(value: Double, target: Double) {
+        init(value: Double, target: Double) {
             self.value = value
             self.target = target
         }
     }
 
     /// One sync at `time` with `metrics`; returns the replicas the HPA sets.
-    public mutating func sync(at time: Double, metrics: [Metric]) -> Int {
+    mutating func sync(at time: Double, metrics: [Metric]) -> Int {
         let proposed = metrics.map(proposal).max() ?? current
         let stabilized = stabilize(proposed, at: time)
         let limited = limit(stabilized, at: time)
