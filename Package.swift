@@ -90,6 +90,9 @@ let package = Package(
             dependencies: ["Traffic", "Vocabulary", "Forecasting", "Planning"],
             swiftSettings: swiftSettings
         ),
+        // Pure: pulling traffic from where it lives (Prometheus): the source's description,
+        // query_range requests cut to Prometheus's point limit, and its answers decoded.
+        .target(name: "Pull", dependencies: ["Traffic"], swiftSettings: swiftSettings),
         // Pure: the Kubernetes objects (KEDA ScaledObject, autoscaling/v2 HPA) that make a cluster's
         // autoscaler run a plan; YAML through Yams.
         .target(
@@ -230,6 +233,11 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PullTests",
+            dependencies: ["Pull", "Traffic"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
