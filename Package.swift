@@ -72,7 +72,7 @@ let package = Package(
         // Jobs' JobCatalog), naming the key path of every problem.
         .target(
             name: "Config",
-            dependencies: ["Planning", "Traffic", "Vocabulary", "Scheduling", "Jobs", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Planning", "Traffic", "Vocabulary", "Scheduling", "Jobs", "Pull", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings,
             plugins: ["EmbedText"]
         ),
@@ -226,7 +226,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConfigTests",
-            dependencies: ["Config", "Planning", "Scheduling", "Traffic"],
+            dependencies: ["Config", "Planning", "Scheduling", "Traffic", "Pull"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
