@@ -57,3 +57,35 @@ import Traffic
         #expect(PrometheusSource.LabelMapping.fixed("us-east-1").value(in: labels) == "us-east-1")
     }
 }
+
+@Suite struct PulledRowsTests {
+    let source = PrometheusSource(
+        url: "http://p:9090", step: Step(seconds: 300)!, backfillSeconds: 86_400, timeoutSeconds: 30,
+        series: [], modelMap: ["meta-llama/Llama-3.1-8B-Instruct": "chat-8b"])
+
+    @Test func samplesBecomeRowsOnTheStepTheyEnd() {
+        let query = PrometheusSource.SeriesQuery(metric: .requests, query: "q", model: .label("model_name"), region: .label("region"))
+        let response = QueryRangeResponse(series: [
+            .init(labels: ["model_name": "meta-llama/Llama-3.1-8B-Instruct", "region": "us-east-1"],
+                  samples: [(1_700_000_100, 120), (1_700_000_400, .nan), (1_700_000_700, 90), (1_700_001_000, -1)]),
+            .init(labels: ["model_name": "other", "region": "us-east-1"], samples: [(1_700_000_100, 5)]),
+            .init(labels: ["region": "us-east-1"], samples: [(1_700_000_100, 5)]),
+        ])
+        let pulled = PulledRows.rows(of: response, query: query, source: source, firstLine: 10) { model, region in
+            model == "chat-8b" && region == "us-east-1"
+        }
+        let key = SeriesKey(model: "chat-8b", region: "us-east-1", metric: .requests)
+        #expect(pulled.rows == [TrafficRow(key: key, timestamp: 1_699_999_800, value: 120, line: 10),
+                                TrafficRow(key: key, timestamp: 1_700_000_400, value: 90, line: 11)])
+        #expect(pulled.gaps == 2)
+        #expect(pulled.skipped == ["other in us-east-1: not served by the fleet": 1, "no model label in {region=\"us-east-1\"}": 1])
+    }
+
+    @Test func aFixedRegion() {
+        let query = PrometheusSource.SeriesQuery(metric: .inputTokens, query: "q", model: .label("model_name"), region: .fixed("eu-west-1"))
+        let response = QueryRangeResponse(series: [.init(labels: ["model_name": "chat-8b"], samples: [(600, 7)])])
+        let pulled = PulledRows.rows(of: response, query: query, source: source) { _, region in region == "eu-west-1" }
+        #expect(pulled.rows.map(\.key) == [SeriesKey(model: "chat-8b", region: "eu-west-1", metric: .inputTokens)])
+        #expect(pulled.rows.map(\.timestamp) == [300])
+    }
+}
