@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         // KEDA's external scaler (gRPC); its Swift code is generated once and committed
         // (docs/KEDA-REGENERATE.md), so no protoc plugin is built here.
         .package(url: "https://github.com/grpc/grpc-swift-2.git", exact: "2.4.3"),
@@ -137,7 +138,11 @@ let package = Package(
         // I/O: streams a traffic file (hashing it) through the Traffic reader into the Store.
         .target(
             name: "Ingestion",
-            dependencies: ["Traffic", "Store", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Traffic", "Store", "CZlib", "Pull", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The nightly jobs over stored data (forecast run, later plan and execute): load from the
@@ -255,7 +260,11 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestionTests",
-            dependencies: ["Ingestion", "Store", "Traffic", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Ingestion", "Store", "Traffic", "Pull", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
