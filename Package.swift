@@ -151,7 +151,7 @@ let package = Package(
             name: "Jobs",
             dependencies: [
                 "Traffic", "Vocabulary", "Store", "Forecasting", "Planning", "Allocation", "Reports", "Scheduling",
-                "Simulation", "Kubernetes", .product(name: "Crypto", package: "swift-crypto"),
+                "Simulation", "Kubernetes", "Pull", "Ingestion", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -183,7 +183,7 @@ let package = Package(
             name: "HeadroomCLI",
             dependencies: [
                 "Traffic", "Vocabulary", "Store", "Ingestion", "Forecasting", "Planning", "Config", "Jobs",
-                "Allocation", "Simulation", "Reports", "Server", "Scheduling", "Kubernetes", "ExternalScaler",
+                "Allocation", "Simulation", "Reports", "Server", "Scheduling", "Kubernetes", "ExternalScaler", "Pull",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -22,6 +22,17 @@ public struct PrometheusPull: Sendable {
         self.client = client ?? PrometheusClient(source: source)
     }
 
+    /// A job run's detail: what was pulled and stored.
+    public static func detail(_ outcome: Outcome) -> String {
+        let asked = outcome.planned.reduce(0) { $0 + $1.chunks.count }
+        var text = outcome.summary.map { "ingest \($0.id): \(outcome.rows) samples stored in \($0.seriesTouched) series" }
+            ?? (asked == 0 ? "up to date: nothing to ask" : "nothing new in \(asked) requests")
+        if outcome.gaps > 0 { text += ", \(outcome.gaps) gaps" }
+        let skipped = outcome.skipped.values.reduce(0, +)
+        if skipped > 0 { text += ", \(skipped) series skipped (" + outcome.skipped.keys.sorted().joined(separator: "; ") + ")" }
+        return text
+    }
+
     /// One query's part of a pull: the evaluation times asked for, in requests.
     public struct Planned: Sendable, Equatable {
         public var query: PrometheusSource.SeriesQuery
