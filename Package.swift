@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         // KEDA's external scaler (gRPC); its Swift code is generated once and committed
         // (docs/KEDA-REGENERATE.md), so no protoc plugin is built here.
         .package(url: "https://github.com/grpc/grpc-swift-2.git", exact: "2.4.3"),
@@ -72,7 +73,7 @@ let package = Package(
         // Jobs' JobCatalog), naming the key path of every problem.
         .target(
             name: "Config",
-            dependencies: ["Planning", "Traffic", "Vocabulary", "Scheduling", "Jobs", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Planning", "Traffic", "Vocabulary", "Scheduling", "Jobs", "Pull", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings,
             plugins: ["EmbedText"]
         ),
@@ -90,6 +91,9 @@ let package = Package(
             dependencies: ["Traffic", "Vocabulary", "Forecasting", "Planning"],
             swiftSettings: swiftSettings
         ),
+        // Pure: pulling traffic from where it lives (Prometheus): the source's description,
+        // query_range requests cut to Prometheus's point limit, and its answers decoded.
+        .target(name: "Pull", dependencies: ["Traffic"], swiftSettings: swiftSettings),
         // Pure: the Kubernetes objects (KEDA ScaledObject, autoscaling/v2 HPA) that make a cluster's
         // autoscaler run a plan; YAML through Yams.
         .target(
@@ -134,7 +138,11 @@ let package = Package(
         // I/O: streams a traffic file (hashing it) through the Traffic reader into the Store.
         .target(
             name: "Ingestion",
-            dependencies: ["Traffic", "Store", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Traffic", "Store", "CZlib", "Pull", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The nightly jobs over stored data (forecast run, later plan and execute): load from the
@@ -143,7 +151,7 @@ let package = Package(
             name: "Jobs",
             dependencies: [
                 "Traffic", "Vocabulary", "Store", "Forecasting", "Planning", "Allocation", "Reports", "Scheduling",
-                "Simulation", "Kubernetes", .product(name: "Crypto", package: "swift-crypto"),
+                "Simulation", "Kubernetes", "Pull", "Ingestion", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -175,7 +183,7 @@ let package = Package(
             name: "HeadroomCLI",
             dependencies: [
                 "Traffic", "Vocabulary", "Store", "Ingestion", "Forecasting", "Planning", "Config", "Jobs",
-                "Allocation", "Simulation", "Reports", "Server", "Scheduling", "Kubernetes", "ExternalScaler",
+                "Allocation", "Simulation", "Reports", "Server", "Scheduling", "Kubernetes", "ExternalScaler", "Pull",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -223,13 +231,18 @@ let package = Package(
         ),
         .testTarget(
             name: "ConfigTests",
-            dependencies: ["Config", "Planning", "Scheduling", "Traffic"],
+            dependencies: ["Config", "Planning", "Scheduling", "Traffic", "Pull"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PullTests",
+            dependencies: ["Pull", "Traffic"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -247,7 +260,11 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestionTests",
-            dependencies: ["Ingestion", "Store", "Traffic", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Ingestion", "Store", "Traffic", "Pull", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -48,14 +48,14 @@ public enum ConfigurationReader {
         let fleet = FleetConfiguration(settings: settings, gpuTypes: gpuTypes, offers: offers, models: models,
                                        monthlyBudgetUSD: budget)
         return HeadroomConfiguration(fleet: fleet, service: try serviceSettings(fields[.service]),
-                                     poolProvider: try poolProvider(fields[.pool]))
+                                     poolProvider: try poolProvider(fields[.pool]), prometheus: try sources(fields[.sources]))
     }
 
     /// The sections of the document.
     enum DocumentKey: String, ConfigurationKey {
         case planning, budget
         case gpuTypes = "gpu_types"
-        case regions, models, service, pool
+        case regions, models, service, pool, sources
     }
 
     /// Reads and parses the file at `path` (UTF-8) and returns the fleet.

@@ -44,7 +44,8 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = options.logLevel
         let service = configuration.service
         let provider = configuration.poolProvider.make(database: store)
-        let runner = JobRunner(database: store, configuration: configuration.fleet, configurationText: text, provider: provider)
+        let runner = JobRunner(database: store, configuration: configuration.fleet, configurationText: text, provider: provider,
+                               prometheus: configuration.prometheus)
         let metrics = ServiceMetrics()
         let scheduler = JobScheduler(schedule: service.schedule, runner: runner,
                                      shutdownGraceSeconds: service.shutdownGraceSeconds) { [logger] event in

@@ -2,6 +2,8 @@ public import Foundation
 public import Planning
 public import Scheduling
 public import Store
+public import Pull
+import Ingestion
 
 /// Every kind of job, each registered once: its name, the `service.schedule` key of its cron
 /// expression, the `job` label of its metrics, whether `POST /v1/jobs/{job}` starts it, and how
@@ -15,6 +17,12 @@ public enum JobCatalog {
     /// plan is made from the latest forecast and the latest tuned settings, and execution
     /// follows the newest plan).
     public static let jobs: [JobDefinition] = [
+        JobDefinition(.pull, defaultCron: .hourly(minute: 7)) { environment, now in
+            guard let source = environment.prometheus else { return "nothing to pull: the configuration has no sources.prometheus" }
+            let outcome = try await PrometheusPull(source: source, served: environment.configuration.servedRegions)
+                .run(on: environment.database, now: Int64(now.timeIntervalSince1970))
+            return PrometheusPull.detail(outcome)
+        },
         JobDefinition(.forecast) { environment, _ in
             try await offThePool("headroom-forecast") { JobRunner.detail(try environment.forecast.run(on: environment.database)) }
         },
@@ -57,6 +65,8 @@ public enum JobCatalog {
 }
 
 extension JobKind {
+    /// Pulls new traffic from the configured Prometheus (`PrometheusPull`).
+    public static let pull: JobKind = "pull"
     /// Refits every stored series (``ForecastJob``).
     public static let forecast: JobKind = "forecast"
     /// Tunes each interactive model's plan settings on its own history (``TuneJob``).
@@ -105,6 +115,8 @@ public struct JobEnvironment: Sendable {
     public var configurationText: String
     public var forecast: ForecastJob
     public var provider: any PoolProvider
+    /// `sources.prometheus`: where the pull job pulls from; nil pulls nothing.
+    public var prometheus: PrometheusSource?
 
     /// With `provider` nil, the embedded pool in `database`.
     public init(database: AppDatabase, configuration: FleetConfiguration, configurationText: String,

@@ -2,6 +2,7 @@ public import Foundation
 public import Planning
 public import Scheduling
 public import Store
+public import Pull
 
 /// Runs the jobs of ``JobCatalog`` and records each run in `job_run`, whoever asks:
 /// the scheduler, a REST request or the CLI.
@@ -37,10 +38,12 @@ public struct JobRunner: Sendable {
     /// `PlanJob` with the configuration, and `ExecuteJob` with `provider` (default: the embedded
     /// pool) at the clock's `now`.
     public init(database: AppDatabase, configuration: FleetConfiguration, configurationText: String,
-                forecast: ForecastJob = ForecastJob(), provider: (any PoolProvider)? = nil,
+                forecast: ForecastJob = ForecastJob(), provider: (any PoolProvider)? = nil, prometheus: PrometheusSource? = nil,
                 clock: any SchedulerClock = WallClock(), holder: String = JobRunner.defaultHolder()) {
-        let environment = JobEnvironment(database: database, configuration: configuration,
-                                         configurationText: configurationText, forecast: forecast, provider: provider)
+        var configured = JobEnvironment(database: database, configuration: configuration,
+                                        configurationText: configurationText, forecast: forecast, provider: provider)
+        configured.prometheus = prometheus
+        let environment = configured
         self.init(database: database, clock: clock, holder: holder) { kind, now in
             guard let job = JobCatalog.job(kind) else { throw UnknownJobKind(kind: kind) }
             return try await job.run(environment, now)

@@ -25,3 +25,10 @@ public struct FleetConfiguration: Sendable, Hashable {
     /// Hours in the month used for monthly figures: 365.25 × 24 / 12 = 730.5.
     public static let hoursPerMonth = 730.5
 }
+
+extension FleetConfiguration {
+    /// The regions each model serves.
+    public var servedRegions: [String: Set<String>] {
+        models.mapValues { Set($0.regions) }
+    }
+}

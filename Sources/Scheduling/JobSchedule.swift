@@ -54,20 +54,23 @@ extension CronExpression {
     /// `0 2 * * *`: every day at 02:00.
     public static var nightly: CronExpression { CronExpression(uncheckedMinute: 0, hour: 2) }
 
+    /// `minute * * * *`: every hour at `minute` (0-59).
+    public static func hourly(minute: Int) -> CronExpression { CronExpression(uncheckedMinute: minute, hour: nil) }
+
     /// `0 2 * * 0`: every Sunday at 02:00.
     public static var weekly: CronExpression { CronExpression(uncheckedMinute: 0, hour: 2, weekday: 0) }
 
     /// Every day (or every `weekday`, 0 Sunday to 6 Saturday) at `hour:minute` (0-59, 0-23),
     /// built without parsing; equal to the parsed `"minute hour * * *"` (or `"minute hour * * weekday"`).
-    init(uncheckedMinute minute: Int, hour: Int, weekday: Int? = nil) {
-        text = "\(minute) \(hour) * * \(weekday.map(String.init) ?? "*")"
+    init(uncheckedMinute minute: Int, hour: Int?, weekday: Int? = nil) {
+        text = "\(minute) \(hour.map(String.init) ?? "*") * * \(weekday.map(String.init) ?? "*")"
         minutes = 1 << UInt64(minute)
-        hours = 1 << UInt64(hour)
+        hours = hour.map { 1 << UInt64($0) } ?? (1 << 24) - 1
         daysOfMonth = ((1 << 32) - 1) & ~1
         months = ((1 << 13) - 1) & ~1
         daysOfWeek = weekday.map { 1 << UInt64($0) } ?? (1 << 7) - 1
         dayOfMonthStar = true
         dayOfWeekStar = weekday == nil
-        hourStar = false
+        hourStar = hour == nil
     }
 }

@@ -4,6 +4,7 @@ import Jobs
 import Metrics
 import Prometheus
 public import Store
+import Traffic
 import Vocabulary
 
 /// The service's Prometheus metrics, through swift-metrics. Requests per route (count and
@@ -64,6 +65,12 @@ public struct ServiceMetrics: Sendable {
             Gauge(label: "headroom_tuned_utilization", dimensions: dimensions).record(setting.utilization)
             Gauge(label: "headroom_tuned_served_fraction", dimensions: dimensions).record(setting.servedFraction)
             Gauge(label: "headroom_tuned_slo_served", dimensions: dimensions).record(setting.sloServed)
+        }
+        let pulls = try database.pullSummary()
+        Gauge(label: "headroom_pull_samples_stored").record(Double(pulls.samplesStored))
+        Gauge(label: "headroom_pull_failed_runs").record(Double(pulls.failedRuns))
+        if let last = pulls.lastStoredAt.flatMap(Timestamp.parse) {
+            Gauge(label: "headroom_pull_last_success_timestamp_seconds").record(Double(last))
         }
         if let newest = try database.latestPlanRunID() {
             // What each model should run now: the external metric of an HPA without KEDA.

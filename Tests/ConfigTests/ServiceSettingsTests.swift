@@ -16,7 +16,7 @@ import Testing
     @Test func defaultsWithoutASection() throws {
         let settings = try service(minimal)
         #expect(settings == ServiceSettings())
-        #expect(settings.schedule == JobSchedule(timeZone: .gmt, jobs: [("forecast", .nightly), ("tune", .weekly), ("plan", .nightly),
+        #expect(settings.schedule == JobSchedule(timeZone: .gmt, jobs: [("pull", .hourly(minute: 7)), ("forecast", .nightly), ("tune", .weekly), ("plan", .nightly),
                                                                          ("execute", .nightly)]))
         #expect(settings.schedule.timeZone.identifier == "GMT" || settings.schedule.timeZone.secondsFromGMT() == 0)
         #expect(settings.shutdownGraceSeconds == 30)
@@ -64,7 +64,7 @@ import Testing
         #expect(problem(withService("schedule:", "  enabled: maybe"))
             == "service.schedule.enabled: must be true or false, got 'maybe' (line \(line + 1))")
         #expect(problem(withService("schedule:", "  nightly: true"))
-            == "service.schedule.nightly: unknown key 'nightly' (expected one of: time_zone, forecast, tune, plan, execute, enabled) (line \(line + 1))")
+            == "service.schedule.nightly: unknown key 'nightly' (expected one of: time_zone, pull, forecast, tune, plan, execute, enabled) (line \(line + 1))")
         #expect(problem(withService("shutdown_grace: soon"))
             == "service.shutdown_grace: must be a duration such as 90s, 15m, 48h or 28d, got 'soon' (line \(line))")
         #expect(problem(withService("shutdown_grace: 2h"))

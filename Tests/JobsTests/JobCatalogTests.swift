@@ -8,12 +8,12 @@ import Testing
 /// metrics and the REST routes know of jobs comes from there.
 @Suite struct JobCatalogTests {
     @Test func theCatalogHoldsTheJobsInRunOrder() {
-        #expect(JobCatalog.kinds == [.forecast, .tune, .plan, .execute])
-        #expect(JobCatalog.jobs.map(\.scheduleKey) == ["forecast", "tune", "plan", "execute"])
-        #expect(JobCatalog.jobs.map(\.metricsLabel) == ["forecast", "tune", "plan", "execute"])
+        #expect(JobCatalog.kinds == [.pull, .forecast, .tune, .plan, .execute])
+        #expect(JobCatalog.jobs.map(\.scheduleKey) == ["pull", "forecast", "tune", "plan", "execute"])
+        #expect(JobCatalog.jobs.map(\.metricsLabel) == ["pull", "forecast", "tune", "plan", "execute"])
         #expect(JobCatalog.jobs.allSatisfy { $0.startableOverREST })
         #expect(JobCatalog.defaultSchedule.kinds == JobCatalog.kinds)
-        #expect(JobCatalog.defaultSchedule.entries.map(\.cron.text) == ["0 2 * * *", "0 2 * * 0", "0 2 * * *", "0 2 * * *"])
+        #expect(JobCatalog.defaultSchedule.entries.map(\.cron.text) == ["7 * * * *", "0 2 * * *", "0 2 * * 0", "0 2 * * *", "0 2 * * *"])
         #expect(JobCatalog.job(named: "plan")?.kind == .plan)
         #expect(JobCatalog.job(named: "train") == nil && JobCatalog.job(named: "Plan") == nil)
     }
@@ -26,7 +26,7 @@ import Testing
         await #expect(throws: UnknownJobKind(kind: "train")) { try await runner.runToEnd("train", trigger: .cli) }
         await #expect(throws: UnknownJobKind(kind: "train")) { try await runner.start("train", trigger: .api) }
         #expect(try database.jobRuns().isEmpty)
-        #expect(UnknownJobKind(kind: "train").description == "there is no job 'train': the jobs are forecast, tune, plan, execute")
+        #expect(UnknownJobKind(kind: "train").description == "there is no job 'train': the jobs are pull, forecast, tune, plan, execute")
         #expect(try await runner.runToEnd(.plan, trigger: .cli).detail == "ran")
     }
 

@@ -52,6 +52,7 @@ import Testing
     @Test func nightlyIsTheParsedExpression() {
         #expect(CronExpression.nightly == cron("0 2 * * *"))
         #expect(CronExpression.weekly == cron("0 2 * * 0"))
+        #expect(CronExpression.hourly(minute: 7) == cron("7 * * * *"))
         #expect(JobSchedule.standard.cron(for: "plan") == cron("0 2 * * *"))
     }
 }

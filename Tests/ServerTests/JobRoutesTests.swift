@@ -83,10 +83,10 @@ import Yams
         let (database, tokens) = try await ServiceFixture.database()
         try await ServiceFixture.withService(database) { client in
             try await client.execute(uri: "/v1/jobs/train", method: .post, headers: .bearer(tokens[.write])) {
-                #expect($0.json["detail"] as? String == "there is no job 'train': the jobs are forecast, tune, plan and execute")
+                #expect($0.json["detail"] as? String == "there is no job 'train': the jobs are pull, forecast, tune, plan and execute")
             }
             try await client.execute(uri: "/v1/jobs?job=train", method: .get, headers: .bearer(tokens[.read])) {
-                #expect($0.json["detail"] as? String == "query parameter 'job': 'train' is not one of forecast, tune, plan, execute")
+                #expect($0.json["detail"] as? String == "query parameter 'job': 'train' is not one of pull, forecast, tune, plan, execute")
             }
         }
         #expect(try database.jobRuns().isEmpty)

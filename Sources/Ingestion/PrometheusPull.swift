@@ -1,0 +1,116 @@
+import Crypto
+import Foundation
+public import Pull
+public import Store
+import Traffic
+
+/// One pull from Prometheus (`headroom pull`, the `pull` job): for every configured query, from
+/// the step after the newest stored point of the series it feeds (or `backfill` before now when
+/// none is stored) to the last whole step before now, `query_range` in chunks within
+/// Prometheus's point limit; the answers become rows (``PulledRows``) stored in **one** ingest
+/// transaction (replace on duplicates), so an interrupted pull stores nothing and the next one
+/// starts over from what is stored.
+public struct PrometheusPull: Sendable {
+    public var source: PrometheusSource
+    public var client: PrometheusClient
+    /// The regions the fleet serves each model in; series of others are skipped and counted.
+    public var served: [String: Set<String>]
+
+    public init(source: PrometheusSource, served: [String: Set<String>], client: PrometheusClient? = nil) {
+        self.source = source
+        self.served = served
+        self.client = client ?? PrometheusClient(source: source)
+    }
+
+    /// A job run's detail: what was pulled and stored.
+    public static func detail(_ outcome: Outcome) -> String {
+        let asked = outcome.planned.reduce(0) { $0 + $1.chunks.count }
+        var text = outcome.summary.map { "ingest \($0.id): \(outcome.rows) samples stored in \($0.seriesTouched) series" }
+            ?? (asked == 0 ? "up to date: nothing to ask" : "nothing new in \(asked) requests")
+        if outcome.gaps > 0 { text += ", \(outcome.gaps) gaps" }
+        let skipped = outcome.skipped.values.reduce(0, +)
+        if skipped > 0 { text += ", \(skipped) series skipped (" + outcome.skipped.keys.sorted().joined(separator: "; ") + ")" }
+        return text
+    }
+
+    /// One query's part of a pull: the evaluation times asked for, in requests.
+    public struct Planned: Sendable, Equatable {
+        public var query: PrometheusSource.SeriesQuery
+        /// Evaluation times (Unix seconds, multiples of the step), inclusive; nil when up to date.
+        public var range: ClosedRange<Int64>?
+        public var chunks: [ClosedRange<Int64>]
+    }
+
+    /// What a pull did.
+    public struct Outcome: Sendable {
+        public var planned: [Planned]
+        /// The stored ingest (nil for a dry run or when nothing was new).
+        public var summary: IngestSummary?
+        public var rows: Int
+        public var gaps: Int
+        public var skipped: [String: Int]
+    }
+
+    /// The queries' ranges at `now`: from `from` (or each query's resume point) to `to` (or the
+    /// last whole step before `now`).
+    public func plan(on database: AppDatabase, now: Int64, from: Int64? = nil, to: Int64? = nil) throws -> [Planned] {
+        let step = source.step.seconds
+        let stored = try database.storedSeries()
+        let end = (to ?? now) / step * step
+        return source.series.map { query in
+            let start: Int64
+            if let from {
+                start = from + step  // the first sample whose step starts at or after `from`
+            } else {
+                // The earliest resume point over the served series this metric feeds: one step after
+                // each one's newest stored step (its sample is evaluated a step after it starts).
+                var resume: [Int64] = []
+                for (model, regions) in served {
+                    for region in regions {
+                        let key = SeriesKey(model: model, region: region, metric: query.metric)
+                        if let last = stored.first(where: { $0.key == key })?.last {
+                            resume.append(last + 2 * step)
+                        } else {
+                            resume.append(now - source.backfillSeconds + step)
+                        }
+                    }
+                }
+                start = resume.min() ?? now - source.backfillSeconds + step
+            }
+            let chunks = QueryRangeChunks.plan(from: start, to: end, step: step)
+            let range = chunks.first.flatMap { first in chunks.last.map { first.lowerBound...$0.upperBound } }
+            return Planned(query: query, range: range, chunks: chunks)
+        }
+    }
+
+    /// Pulls at `now` and, unless `dryRun`, stores what came back in one transaction.
+    /// - Throws: ``PullError`` from Prometheus (nothing stored), and storage errors.
+    public func run(on database: AppDatabase, now: Int64, from: Int64? = nil, to: Int64? = nil,
+                    dryRun: Bool = false) async throws -> Outcome {
+        let planned = try plan(on: database, now: now, from: from, to: to)
+        guard !dryRun else { return Outcome(planned: planned, summary: nil, rows: 0, gaps: 0, skipped: [:]) }
+        var records: [TrafficRecord] = []
+        var gaps = 0
+        var skipped: [String: Int] = [:]
+        var digest = SHA256()
+        for part in planned {
+            for chunk in part.chunks {
+                let answer = try await client.queryRange(part.query.query, range: chunk)
+                digest.update(data: Data("\(part.query.query)|\(chunk)|\(answer.series.count)".utf8))
+                let pulled = PulledRows.rows(of: answer, query: part.query, source: source, firstLine: records.count + 1) {
+                    served[$0]?.contains($1) ?? false
+                }
+                records += pulled.rows.map(TrafficRecord.row)
+                gaps += pulled.gaps
+                skipped.merge(pulled.skipped, uniquingKeysWith: +)
+            }
+        }
+        guard !records.isEmpty else { return Outcome(planned: planned, summary: nil, rows: 0, gaps: gaps, skipped: skipped) }
+        let ranges = planned.compactMap { part in part.range.map { "\(part.query.metric.rawValue) \($0.lowerBound)-\($0.upperBound)" } }
+        let options = IngestOptions(step: source.step, onDuplicate: .replace,
+                                    source: "prometheus \(source.url) " + ranges.joined(separator: ", "))
+        let summary = try TrafficIngestor(database: database).ingest(
+            records: records, sha256: Hex.lowercase(digest.finalize()), options: options)
+        return Outcome(planned: planned, summary: summary, rows: records.count, gaps: gaps, skipped: skipped)
+    }
+}
