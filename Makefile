@@ -1,5 +1,5 @@
 # Convenience targets; each is one script in scripts/ (see README.md).
-.PHONY: run test bench-ingest bench-forecast bench-api
+.PHONY: run test bench-ingest bench-forecast bench-api bench-pull
 
 run:
 	scripts/run-demo.sh
@@ -15,3 +15,6 @@ bench-forecast:
 
 bench-api:
 	scripts/bench-api.sh
+
+bench-pull:
+	scripts/bench-pull.sh

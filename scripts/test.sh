@@ -5,6 +5,7 @@
 #  - slow, idle and greedy clients against the live service (scripts/hardening-check.sh),
 #  - the exported Kubernetes objects against KEDA's CRD and Kubernetes' schemas (scripts/kubernetes-check.sh),
 #  - KEDA's external scaler contract, called as KEDA would from a client generated from its proto (scripts/keda-check.sh),
+#  - `headroom pull` against a real Prometheus with backfilled vLLM counters (scripts/prometheus-check.sh),
 #  - the Jupyter notebooks, headless, against a demo database (scripts/run-notebooks.sh),
 #  - every test target (Swift Testing).
 # Needs nothing outside the repository; the Python venvs come from PyPI on first use.
@@ -20,5 +21,6 @@ scripts/api-check.sh .build/debug/headroom
 scripts/hardening-check.sh .build/debug/headroom
 scripts/kubernetes-check.sh .build/debug/headroom
 scripts/keda-check.sh .build/debug/headroom
+scripts/prometheus-check.sh .build/debug/headroom
 scripts/run-notebooks.sh .build/debug/headroom
 swift test --skip-build "$@"

@@ -12,8 +12,9 @@ struct PullCommand: AsyncParsableCommand {
         commandName: "pull",
         abstract: "Pull new traffic from the Prometheus of sources.prometheus into the database, in one transaction.",
         discussion: """
-        For every configured query: from the step after the newest stored point of the series it \
-        feeds (or the source's backfill before now on first use) to the last whole step before now, \
+        For every configured query: from the step after the last one a pull stored (or, for a query \
+        never pulled, after the newest stored point of the series it feeds, or the source's backfill \
+        before now when nothing is stored) to the last whole step before now, \
         query_range in chunks within Prometheus's 11,000 points per series; the answers are stored \
         in one ingest (replace on duplicates). --from and --to take an RFC 3339 time or an offset \
         before now such as -28d.
@@ -23,11 +24,15 @@ struct PullCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOption
     @OptionGroup var fleet: ConfigurationOption
 
-    @Option(help: "Pull from this time (RFC 3339, or an offset before now such as -28d) instead of each query's resume point.")
+    // `.unconditional`: `--from -28d` is a value, not an unknown flag.
+    @Option(parsing: .unconditional, help: "Pull from this time (RFC 3339, or an offset before now such as -28d) instead of each query's resume point.")
     var from: String?
 
-    @Option(help: "Pull up to this time (RFC 3339, or an offset before now) instead of now.")
+    @Option(parsing: .unconditional, help: "Pull up to this time (RFC 3339, or an offset before now) instead of now.")
     var to: String?
+
+    @Option(help: "What a pulled value for a series and timestamp already stored does: replace, sum or reject.")
+    var onDuplicate: DuplicatePolicy = .replace
 
     @Flag(name: .customLong("dry-run"), help: "Print what would be fetched; fetch and store nothing.")
     var dryRun = false
@@ -59,9 +64,10 @@ struct PullCommand: AsyncParsableCommand {
         let outcome: PrometheusPull.Outcome
         do {
             outcome = try await pull.run(on: store, now: now, from: try from.map { try Self.time($0, option: "--from", now: now) },
-                                         to: try to.map { try Self.time($0, option: "--to", now: now) }, dryRun: dryRun)
-        } catch let error as PullError {
-            throw CommandFailure("\(source.url): \(error)")
+                                         to: try to.map { try Self.time($0, option: "--to", now: now) },
+                                         onDuplicate: onDuplicate, dryRun: dryRun)
+        } catch let error as SourcePullError {
+            throw CommandFailure("\(error)")
         }
         for part in outcome.planned {
             let range = part.range.map { "\(Timestamp.format($0.lowerBound)) to \(Timestamp.format($0.upperBound)) in \(part.chunks.count) requests" }

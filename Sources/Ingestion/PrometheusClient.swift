@@ -54,10 +54,10 @@ public struct PrometheusClient: Sendable {
             } catch let error as PullError {
                 throw error
             } catch {
-                failure = "\(error)"
+                failure = Self.describe(error, timeoutSeconds: source.timeoutSeconds)
             }
             guard attempt < retries else {
-                throw PullError.unavailable(url: source.url, attempts: attempt + 1, last: failure)
+                throw PullError.unavailable(attempts: attempt + 1, last: failure)
             }
             attempt += 1
             try? await Task.sleep(for: wait)
@@ -76,6 +76,25 @@ public struct PrometheusClient: Sendable {
             }
         }
         return encoded
+    }
+
+    /// A transport failure in words: the timeout, a refused or reset connection, else the error.
+    static func describe(_ error: any Error, timeoutSeconds: Double) -> String {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
+                let seconds = timeoutSeconds == timeoutSeconds.rounded() ? "\(Int(timeoutSeconds))" : "\(timeoutSeconds)"
+                return "no answer within the \(seconds) s timeout"
+            case .remoteConnectionClosed:
+                return "the connection was closed before an answer"
+            default:
+                return "\(error)"
+            }
+        }
+        if let error = error as? IOError {
+            return error.errnoCode == ECONNREFUSED ? "connection refused" : "\(error)"
+        }
+        return "\(error)"
     }
 
     /// Prometheus's own error message when the body carries one, else the body's start.
@@ -117,7 +136,7 @@ public enum PullError: Error, Equatable, CustomStringConvertible {
     /// Prometheus refused the request (4xx, e.g. bad PromQL): its message, quoted.
     case refused(status: Int, message: String)
     /// No answer after the retries (5xx, timeouts, refused connections).
-    case unavailable(url: String, attempts: Int, last: String)
+    case unavailable(attempts: Int, last: String)
     /// A secret file of the source's authentication.
     case credentials(String)
     /// An answer that is not a matrix, or Prometheus's error in a 2xx.
@@ -126,9 +145,17 @@ public enum PullError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .refused(let status, let message): "Prometheus refused the query (HTTP \(status)): \(message)"
-        case .unavailable(let url, let attempts, let last): "\(url) did not answer after \(attempts) attempts; last: \(last)"
+        case .unavailable(let attempts, let last): "no answer after \(attempts) attempts; last: \(last)"
         case .credentials(let problem): "sources.prometheus credentials: \(problem)"
         case .answer(let problem): "\(problem)"
         }
     }
+}
+
+/// A ``PullError`` with the source it came from: what `headroom pull` and the pull job report.
+public struct SourcePullError: Error, Equatable, CustomStringConvertible {
+    public var url: String
+    public var error: PullError
+
+    public var description: String { "sources.prometheus (\(url)): \(error)" }
 }

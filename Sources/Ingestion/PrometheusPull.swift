@@ -51,19 +51,27 @@ public struct PrometheusPull: Sendable {
         public var skipped: [String: Int]
     }
 
-    /// The queries' ranges at `now`: from `from` (or each query's resume point) to `to` (or the
-    /// last whole step before `now`).
+    /// The name of this source in the ingest and pull logs: `prometheus <base URL>`.
+    public var sourceName: String { "prometheus \(source.url)" }
+
+    /// The queries' ranges at `now`: from `from`, or else one step after the query's watermark
+    /// (the last evaluation time a pull stored), or else (a query never pulled) one step after
+    /// the newest stored point of the series it feeds, the earliest over the fleet, or `backfill`
+    /// before now for a series with nothing stored; to `to`, or else the last whole step before
+    /// `now`.
     public func plan(on database: AppDatabase, now: Int64, from: Int64? = nil, to: Int64? = nil) throws -> [Planned] {
         let step = source.step.seconds
         let stored = try database.storedSeries()
+        let watermarks = try database.pullWatermarks(source: sourceName)
         let end = (to ?? now) / step * step
         return source.series.map { query in
             let start: Int64
             if let from {
                 start = from + step  // the first sample whose step starts at or after `from`
+            } else if let watermark = watermarks[query.query] {
+                start = watermark + step
             } else {
-                // The earliest resume point over the served series this metric feeds: one step after
-                // each one's newest stored step (its sample is evaluated a step after it starts).
+                // A sample is evaluated a step after the step it is stored on.
                 var resume: [Int64] = []
                 for (model, regions) in served {
                     for region in regions {
@@ -83,34 +91,54 @@ public struct PrometheusPull: Sendable {
         }
     }
 
-    /// Pulls at `now` and, unless `dryRun`, stores what came back in one transaction.
-    /// - Throws: ``PullError`` from Prometheus (nothing stored), and storage errors.
+    /// Pulls at `now` and, unless `dryRun`, stores what came back in one transaction, recorded
+    /// in the pull log with the queries' new watermarks; a pull that fails is recorded as failed
+    /// and stores nothing.
+    /// - Throws: ``SourcePullError`` from Prometheus (nothing stored), and storage errors.
     public func run(on database: AppDatabase, now: Int64, from: Int64? = nil, to: Int64? = nil,
-                    dryRun: Bool = false) async throws -> Outcome {
+                    onDuplicate: DuplicatePolicy = .replace, dryRun: Bool = false) async throws -> Outcome {
         let planned = try plan(on: database, now: now, from: from, to: to)
         guard !dryRun else { return Outcome(planned: planned, summary: nil, rows: 0, gaps: 0, skipped: [:]) }
         var records: [TrafficRecord] = []
         var gaps = 0
         var skipped: [String: Int] = [:]
         var digest = SHA256()
-        for part in planned {
-            for chunk in part.chunks {
-                let answer = try await client.queryRange(part.query.query, range: chunk)
-                digest.update(data: Data("\(part.query.query)|\(chunk)|\(answer.series.count)".utf8))
-                let pulled = PulledRows.rows(of: answer, query: part.query, source: source, firstLine: records.count + 1) {
-                    served[$0]?.contains($1) ?? false
+        do {
+            for part in planned {
+                for chunk in part.chunks {
+                    let answer = try await client.queryRange(part.query.query, range: chunk)
+                    digest.update(data: Data("\(part.query.query)|\(chunk)|\(answer.series.count)".utf8))
+                    let pulled = PulledRows.rows(of: answer, query: part.query, source: source, firstLine: records.count + 1) {
+                        served[$0]?.contains($1) ?? false
+                    }
+                    records += pulled.rows.map(TrafficRecord.row)
+                    gaps += pulled.gaps
+                    skipped.merge(pulled.skipped, uniquingKeysWith: +)
                 }
-                records += pulled.rows.map(TrafficRecord.row)
-                gaps += pulled.gaps
-                skipped.merge(pulled.skipped, uniquingKeysWith: +)
             }
+            var pull = PullRecord(source: sourceName, startedAt: now, status: .succeeded, gaps: gaps, seriesSkipped: skipped.count)
+            for part in planned {
+                if let range = part.range { pull.watermarks[part.query.query] = range.upperBound }
+            }
+            guard !records.isEmpty else {
+                try database.recordPull(pull)
+                return Outcome(planned: planned, summary: nil, rows: 0, gaps: gaps, skipped: skipped)
+            }
+            // The ingest log names the source, each query and the evaluation times asked for.
+            let ranges = planned.compactMap { part in
+                part.range.map { "\(part.query.metric.rawValue) \(Timestamp.format($0.lowerBound))..\(Timestamp.format($0.upperBound)) \(part.query.query)" }
+            }
+            var options = IngestOptions(step: source.step, onDuplicate: onDuplicate,
+                                        source: "\(sourceName): " + ranges.joined(separator: "; "))
+            options.pull = pull
+            let summary = try TrafficIngestor(database: database).ingest(
+                records: records, sha256: Hex.lowercase(digest.finalize()), options: options)
+            return Outcome(planned: planned, summary: summary, rows: records.count, gaps: gaps, skipped: skipped)
+        } catch {
+            try? database.recordPull(PullRecord(source: sourceName, startedAt: now, status: .failed, seriesSkipped: skipped.count,
+                                                error: AppDatabase.message(for: error)))
+            if let error = error as? PullError { throw SourcePullError(url: source.url, error: error) }
+            throw error
         }
-        guard !records.isEmpty else { return Outcome(planned: planned, summary: nil, rows: 0, gaps: gaps, skipped: skipped) }
-        let ranges = planned.compactMap { part in part.range.map { "\(part.query.metric.rawValue) \($0.lowerBound)-\($0.upperBound)" } }
-        let options = IngestOptions(step: source.step, onDuplicate: .replace,
-                                    source: "prometheus \(source.url) " + ranges.joined(separator: ", "))
-        let summary = try TrafficIngestor(database: database).ingest(
-            records: records, sha256: Hex.lowercase(digest.finalize()), options: options)
-        return Outcome(planned: planned, summary: summary, rows: records.count, gaps: gaps, skipped: skipped)
     }
 }

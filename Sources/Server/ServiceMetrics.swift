@@ -66,11 +66,14 @@ public struct ServiceMetrics: Sendable {
             Gauge(label: "headroom_tuned_served_fraction", dimensions: dimensions).record(setting.servedFraction)
             Gauge(label: "headroom_tuned_slo_served", dimensions: dimensions).record(setting.sloServed)
         }
-        let pulls = try database.pullSummary()
-        Gauge(label: "headroom_pull_samples_stored").record(Double(pulls.samplesStored))
-        Gauge(label: "headroom_pull_failed_runs").record(Double(pulls.failedRuns))
-        if let last = pulls.lastStoredAt.flatMap(Timestamp.parse) {
-            Gauge(label: "headroom_pull_last_success_timestamp_seconds").record(Double(last))
+        for pulls in try database.pullSummaries() {
+            let dimensions = [("source", pulls.source)]
+            Gauge(label: "headroom_pull_samples_stored", dimensions: dimensions).record(Double(pulls.samplesStored))
+            Gauge(label: "headroom_pull_series_skipped", dimensions: dimensions).record(Double(pulls.lastSeriesSkipped))
+            Gauge(label: "headroom_pull_errors", dimensions: dimensions).record(Double(pulls.failedPulls))
+            if let last = pulls.lastSuccess {
+                Gauge(label: "headroom_pull_last_success_timestamp_seconds", dimensions: dimensions).record(Double(last))
+            }
         }
         if let newest = try database.latestPlanRunID() {
             // What each model should run now: the external metric of an HPA without KEDA.

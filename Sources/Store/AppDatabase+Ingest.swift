@@ -40,8 +40,13 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [options.source, source.sha256, options.onDuplicate.rawValue, rowsAccepted,
                                      rowsRejected, merged.pointsWritten, started, Self.now()])
+                let ingestID = db.lastInsertedRowID
+                if var pull = options.pull {
+                    pull.samples = rowsAccepted
+                    try Self.insert(pull, ingestID: ingestID, in: db)
+                }
                 return IngestSummary(
-                    id: db.lastInsertedRowID, rowsAccepted: rowsAccepted, rowsRejected: rowsRejected,
+                    id: ingestID, rowsAccepted: rowsAccepted, rowsRejected: rowsRejected,
                     pointsWritten: merged.pointsWritten, seriesTouched: merged.seriesTouched,
                     seriesCreated: stager.seriesCreated)
             }

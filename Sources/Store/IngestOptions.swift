@@ -14,6 +14,9 @@ public struct IngestOptions: Sendable {
     /// Distinct (series, timestamp) keys staged in memory before they spill to SQLite's
     /// temporary file; bounds the memory of an ingest whatever its size.
     public var stagingCapacity = TrafficStager.capacity
+    /// The pull these rows came from, if any: recorded (with its watermarks and the samples
+    /// this ingest accepted) in the ingest's own transaction, so both commit or neither.
+    public var pull: PullRecord?
 
     /// Five minutes, the step of a series created without `--step`.
     public static let defaultStep = Step(seconds: 300)!

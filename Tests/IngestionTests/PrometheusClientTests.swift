@@ -59,7 +59,7 @@ import Traffic
             await #expect {
                 try await pull("down").queryRange("sum(up)", range: 600...900)
             } throws: { error in
-                "\(error)".contains("did not answer after 3 attempts; last: HTTP 503: overloaded")
+                "\(error)" == "no answer after 3 attempts; last: HTTP 503: overloaded"
             }
         }
         #expect(calls.withLock { $0 } == ["ok": 1, "bad": 1, "flaky": 3, "down": 3])

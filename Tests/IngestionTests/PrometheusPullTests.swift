@@ -66,4 +66,60 @@ import Traffic
             #expect(later.rows == 12 && later.planned.first?.chunks.count == 1)
         }
     }
+
+    /// A served region Prometheus has nothing for does not send every pull back to the backfill
+    /// (the query's watermark says what was asked); a failed pull is recorded, stores nothing and
+    /// leaves the watermark, so the next pull catches up.
+    @Test func watermarksAndFailedPulls() async throws {
+        let failing = Mutex(false)
+        let asked = Mutex<[String]>([])
+        let router = Router()
+        router.post("/api/v1/query_range") { request, _ -> Response in
+            let form = String(buffer: try await request.body.collect(upTo: 1 << 20))
+            asked.withLock { $0.append(form) }
+            if failing.withLock({ $0 }) { return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "down"))) }
+            var fields: [String: String] = [:]
+            for pair in form.split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                fields[parts[0]] = parts.count > 1 ? parts[1].removingPercentEncoding : ""
+            }
+            let start = Int64(fields["start"] ?? "") ?? 0, end = Int64(fields["end"] ?? "") ?? 0
+            let values = stride(from: start, through: end, by: 300).map { "[\($0),\"2\"]" }.joined(separator: ",")
+            let body = #"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"model_name":"chat-8b"},"values":["#
+                + values + "]}]}}"
+            return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let source = PrometheusSource(
+                url: "http://127.0.0.1:\(port)", step: Step(seconds: 300)!, backfillSeconds: 86_400, timeoutSeconds: 5,
+                series: [.init(metric: .requests, query: "sum by (model_name) (increase(vllm:request_success_total[5m]))",
+                               model: .label("model_name"), region: .fixed("us-east-1"))])
+            let pull = PrometheusPull(source: source, served: ["chat-8b": ["us-east-1", "eu-west-1"]],
+                                      client: PrometheusClient(source: source, retries: 1, backoff: .milliseconds(5)))
+            let database = try AppDatabase.inMemory()
+            let now: Int64 = 1_764_547_200
+            let first = try await pull.run(on: database, now: now)
+            #expect(first.rows == 288)
+            #expect(try database.pullWatermarks(source: pull.sourceName) == [source.series[0].query: now])
+
+            // eu-west-1 has nothing stored, yet the next pull starts after the watermark.
+            let next = try await pull.plan(on: database, now: now + 600)
+            #expect(next.first?.range == (now + 300)...(now + 600))
+
+            failing.withLock { $0 = true }
+            await #expect(throws: SourcePullError.self) { try await pull.run(on: database, now: now + 3_600) }
+            let points = try database.storedSeries().map(\.last)
+            #expect(points == [now - 300], "nothing stored by the failed pull")
+            #expect(try database.pullWatermarks(source: pull.sourceName) == [source.series[0].query: now])
+
+            failing.withLock { $0 = false }
+            let caughtUp = try await pull.run(on: database, now: now + 3_600)
+            #expect(caughtUp.rows == 12 && caughtUp.planned.first?.range == (now + 300)...(now + 3_600))
+            let summary = try #require(try database.pullSummaries().first)
+            #expect(summary.source == pull.sourceName && summary.samplesStored == 300 && summary.failedPulls == 1
+                && summary.lastSeriesSkipped == 0 && summary.lastSuccess != nil)
+        }
+    }
 }

@@ -37,6 +37,24 @@ import Testing
         await task.value
     }
 
+    /// A pull that fails (Prometheus down) is recorded as failed, and the forecast due with it
+    /// still runs on what is stored.
+    @Test func aFailedPullLeavesTheChainRunning() async throws {
+        let database = try AppDatabase.inMemory()
+        let clock = ManualClock(now: date("2026-11-24T01:00:00Z"))
+        let gate = Gate(open: true)
+        let nightly = try CronExpression(parsing: "0 2 * * *")
+        let schedule = JobSchedule(timeZone: .gmt, jobs: [(.pull, nightly), (.forecast, nightly)])
+        let task = Task { await scheduler(database, clock: clock, gate: gate, schedule: schedule, failing: [.pull]).run() }
+        #expect(await clock.sleepers() == [date("2026-11-24T02:00:00Z")])
+        clock.advance(to: date("2026-11-24T02:00:00Z"))
+        #expect(await clock.sleepers() == [date("2026-11-25T02:00:00Z")])
+        let runs = try database.jobRuns().reversed()
+        #expect(runs.map(\.kind) == [.pull, .forecast] && runs.map(\.status) == [.failed, .succeeded])
+        task.cancel()
+        await task.value
+    }
+
     /// On Sundays the weekly tune runs too, after the forecast and before the plan.
     @Test func onSundaysTheTuneRunsBetweenForecastAndPlan() async throws {
         let database = try AppDatabase.inMemory()

@@ -77,6 +77,9 @@ import Testing
             servedFraction: 0.9993, costUSD: 900, reactiveUtilization: 0.75, reactiveServedFraction: 0.9991,
             reactiveReached: true, reactiveCostUSD: 1000, floorCostUSD: 800, replays: 30, replayStart: 0,
             replayEnd: 14 * 86_400, trainDays: 28)])
+        let source = "prometheus http://127.0.0.1:9090"
+        try database.recordPull(PullRecord(source: source, startedAt: 1_764_547_200, status: .succeeded, seriesSkipped: 3))
+        try database.recordPull(PullRecord(source: source, startedAt: 1_764_550_800, status: .failed, error: "no answer"))
         try await ServiceFixture.withService(database) { client in
             try await client.execute(uri: "/v1/plans/latest", method: .get, headers: .bearer(tokens[.read])) { _ in }
             try await client.execute(uri: "/metrics", method: .get) { response in
@@ -91,6 +94,13 @@ import Testing
                                       ("slo_served", "0.999"), ("reached", "1.0")] {
                     #expect(tuned.contains { $0.hasPrefix("headroom_tuned_\(name){") && $0.contains("model=\"chat-8b\"")
                         && $0.contains("region=\"us-east-1\"") && $0.hasSuffix(" \(value)") }, "\(name): \(tuned)")
+                }
+                // Pulls: per source, skipped series of the last succeeded pull, failed pulls, last success.
+                let pulls = response.text.split(separator: "\n").filter { $0.hasPrefix("headroom_pull_") }.map(String.init)
+                for (name, value) in [("series_skipped", " 3.0"), ("errors", " 1.0"), ("samples_stored", " 0.0"),
+                                      ("last_success_timestamp_seconds", "")] {
+                    #expect(pulls.contains { $0.hasPrefix("headroom_pull_\(name){source=\"\(source)\"}") && $0.hasSuffix(value) },
+                            "\(name): \(pulls)")
                 }
             }
         }

@@ -7,7 +7,7 @@ import Testing
     #expect(try database.appliedMigrations() == AppDatabase.knownMigrations)
     #expect(AppDatabase.knownMigrations == ["0001_traffic", "0002_forecasts", "0003_plans", "0004_pool_actions",
                                             "0005_access_tokens", "0006_job_runs", "0007_pool_tables",
-                                            "0008_job_kinds_in_swift", "0009_pool_events", "0010_tuned_settings"])
+                                            "0008_job_kinds_in_swift", "0009_pool_events", "0010_tuned_settings", "0011_pulls"])
 }
 
 /// 0008 rebuilds job_run without 0006's CHECK on kind (kinds are registered in Swift): the
