@@ -10,7 +10,8 @@ samples). Prometheus runs on a free loopback port with compaction off (min = max
 
 Each run, alternately:
 - curl: the three query_range requests a backfill makes (28 days at 5m, one request per query: 8,064
-  points for each of 34 series), one after the other, bodies discarded;
+  points for each of 34 series), one after the other, bodies discarded, uncompressed as the pull
+  asks; and again two at a time, as the pull asks them;
 - backfill: `headroom pull --from 2026-10-01T00:00:00Z --to 2026-10-29T00:00:00Z` into a fresh
   database (fetch, decode, map and store 822,528 points in one transaction), process start to exit;
 - incremental: then `headroom pull --to 2026-10-29T01:00:00Z` on that database: the watermark's
@@ -153,13 +154,21 @@ def main():
             subprocess.run(command, check=True)
         print(f"{points:,} points per backfill ({len(FAMILIES) * len(MODELS) * len(REGIONS)} series, 28 days at 5m), "
               f"3 requests")
-        print("run  curl s   backfill s  incremental s  stored")
+        print("run  curl s  curl x2 s  backfill s  incremental s  stored")
         rows = []
         for run in range(RUNS):
             started = time.perf_counter()
             for command in curl:
                 subprocess.run(command, check=True)
             curl_s = time.perf_counter() - started
+            # The same requests two at a time, as the pull asks them (PrometheusPull.requestsInFlight).
+            started = time.perf_counter()
+            running = [subprocess.Popen(command) for command in curl[:2]]
+            running[0].wait()
+            running.append(subprocess.Popen(curl[2]))
+            for process in running:
+                process.wait()
+            curl2_s = time.perf_counter() - started
             for suffix in ("", "-wal", "-shm"):
                 if os.path.exists(db + suffix):
                     os.remove(db + suffix)
@@ -167,13 +176,13 @@ def main():
                                      "--from", "2026-10-01T00:00:00Z", "--to", "2026-10-29T00:00:00Z"])
             stored = out.strip().splitlines()[-1]
             incremental_s, out2 = timed([BINARY, "pull", "--config", cfg, "--db", db, "--to", "2026-10-29T01:00:00Z"])
-            rows.append((curl_s, backfill_s, incremental_s))
-            print(f"{run + 1:>3}  {curl_s:6.2f}   {backfill_s:8.2f}   {incremental_s:10.3f}     {stored} | {out2.strip().splitlines()[-1]}",
+            rows.append((curl_s, curl2_s, backfill_s, incremental_s))
+            print(f"{run + 1:>3}  {curl_s:6.2f}  {curl2_s:8.2f}  {backfill_s:9.2f}  {incremental_s:12.3f}   {stored} | {out2.strip().splitlines()[-1]}",
                   flush=True)
-        curl_m, backfill_m, incremental_m = (statistics.median(column) for column in zip(*rows))
-        print(f"median: curl {curl_m:.2f} s ({points / curl_m:,.0f} points/s), backfill {backfill_m:.2f} s "
-              f"({points / backfill_m:,.0f} points/s), incremental {incremental_m:.3f} s")
-        print(f"ratio backfill rate / curl rate: {curl_m / backfill_m:.2f}")
+        curl_m, curl2_m, backfill_m, incremental_m = (statistics.median(column) for column in zip(*rows))
+        print(f"median: curl {curl_m:.2f} s ({points / curl_m:,.0f} points/s), curl two at a time {curl2_m:.2f} s, "
+              f"backfill {backfill_m:.2f} s ({points / backfill_m:,.0f} points/s), incremental {incremental_m:.3f} s")
+        print(f"ratio backfill rate / curl rate: {curl_m / backfill_m:.2f} (/ curl two at a time: {curl2_m / backfill_m:.2f})")
     finally:
         os.kill(server.pid, signal.SIGTERM)
         server.wait(30)

@@ -34,22 +34,30 @@ public struct PrometheusClient: Sendable {
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
             request.headers.add(name: "Accept", value: "application/json")
+            // Uncompressed: gzip doubles the time Prometheus takes to answer (measured on loopback,
+            // docs/BENCHMARKS.md), more than the transfer of a 6 MB answer costs on a data-centre link.
+            request.headers.add(name: "Accept-Encoding", value: "identity")
             if let authorization { request.headers.add(name: "Authorization", value: authorization) }
             request.body = .bytes(ByteBuffer(string: body))
             let failure: String
             do {
-                let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(source.timeoutSeconds * 1_000)))
-                let bytes = try await response.body.collect(upTo: 512 * 1_048_576)
-                let data = Data(bytes.readableBytesView)
+                let response = try await Self.http.execute(request, timeout: .milliseconds(Int64(source.timeoutSeconds * 1_000)))
+                let bytes = try await Self.body(of: response)
                 switch response.status.code {
                 case 200..<300:
                     let decoded: QueryRangeResponse
-                    do { decoded = try QueryRangeResponse.decode(data) } catch let problem { throw PullError.answer(problem) }
+                    do {
+                        decoded = try bytes.withUnsafeReadableBytes { raw throws(QueryRangeResponse.Problem) in try QueryRangeResponse.decode(raw) }
+                    } catch let problem { throw PullError.answer(problem) }
                     return decoded
+                case 300..<400:
+                    let location = response.headers.first(name: "Location") ?? "(no Location)"
+                    throw PullError.refused(status: Int(response.status.code),
+                                            message: "redirected to \(location): set sources.prometheus.url to where it points")
                 case 400..<500:
-                    throw PullError.refused(status: Int(response.status.code), message: Self.quoted(data))
+                    throw PullError.refused(status: Int(response.status.code), message: Self.quoted(Data(bytes.readableBytesView)))
                 default:
-                    failure = "HTTP \(response.status.code): \(Self.quoted(data))"
+                    failure = "HTTP \(response.status.code): \(Self.quoted(Data(bytes.readableBytesView)))"
                 }
             } catch let error as PullError {
                 throw error
@@ -76,6 +84,37 @@ public struct PrometheusClient: Sendable {
             }
         }
         return encoded
+    }
+
+    /// The HTTP client of every pull, for the life of the process: no redirects followed (a POST
+    /// must not turn into a GET; a redirect is reported), no compression asked for (see the
+    /// `Accept-Encoding` header), and a refused connection failing at once rather than retried
+    /// by the pool until the request's deadline: the pull's own backoff retries it.
+    static let http: HTTPClient = {
+        var configuration = HTTPClient.Configuration(
+            certificateVerification: .fullVerification, redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(10)), decompression: .disabled)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
+    /// The largest answer read (a 28-day, 5-minute answer for 34 series is about 6 MB).
+    static let maximumBodyBytes = 512 * 1_048_576
+
+    /// The whole body of `response`, in one buffer sized from its `Content-Length` when given
+    /// (no regrowing and copying of a multi-megabyte answer).
+    static func body(of response: HTTPClientResponse) async throws -> ByteBuffer {
+        let declared = response.headers.first(name: "Content-Length").flatMap(Int.init) ?? 0
+        guard declared <= maximumBodyBytes else { throw PullError.answer(.init(errorType: nil, message: "the answer is \(declared) bytes, over the 512 MiB a pull reads")) }
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(declared)
+        for try await var chunk in response.body {
+            guard buffer.readableBytes + chunk.readableBytes <= maximumBodyBytes else {
+                throw PullError.answer(.init(errorType: nil, message: "the answer is over the 512 MiB a pull reads"))
+            }
+            buffer.writeBuffer(&chunk)
+        }
+        return buffer
     }
 
     /// A transport failure in words: the timeout, a refused or reset connection, else the error.

@@ -91,6 +91,32 @@ public struct PrometheusPull: Sendable {
         }
     }
 
+    /// Requests in flight at once: Prometheus evaluates the next while this process decodes the
+    /// last (two, so a pull never loads a shared Prometheus with more than two queries).
+    public static let requestsInFlight = 2
+
+    /// The answers to `requests`, in their order, at most ``requestsInFlight`` asked at once.
+    /// - Throws: the first ``PullError`` (the other requests are cancelled).
+    func fetch(_ requests: [(query: PrometheusSource.SeriesQuery, chunk: ClosedRange<Int64>)]) async throws -> [QueryRangeResponse] {
+        var answers = [QueryRangeResponse?](repeating: nil, count: requests.count)
+        let client = client
+        try await withThrowingTaskGroup(of: (Int, QueryRangeResponse).self) { group in
+            var next = 0
+            func ask() {
+                guard next < requests.count else { return }
+                let index = next, request = requests[index]
+                next += 1
+                group.addTask { (index, try await client.queryRange(request.query.query, range: request.chunk)) }
+            }
+            for _ in 0..<Self.requestsInFlight { ask() }
+            while let (index, answer) = try await group.next() {
+                answers[index] = answer
+                ask()
+            }
+        }
+        return answers.map { $0! }
+    }
+
     /// Pulls at `now` and, unless `dryRun`, stores what came back in one transaction, recorded
     /// in the pull log with the queries' new watermarks; a pull that fails is recorded as failed
     /// and stores nothing.
@@ -104,17 +130,17 @@ public struct PrometheusPull: Sendable {
         var skipped: [String: Int] = [:]
         var digest = SHA256()
         do {
-            for part in planned {
-                for chunk in part.chunks {
-                    let answer = try await client.queryRange(part.query.query, range: chunk)
-                    digest.update(data: Data("\(part.query.query)|\(chunk)|\(answer.series.count)".utf8))
-                    let pulled = PulledRows.rows(of: answer, query: part.query, source: source, firstLine: records.count + 1) {
-                        served[$0]?.contains($1) ?? false
-                    }
-                    records += pulled.rows.map(TrafficRecord.row)
-                    gaps += pulled.gaps
-                    skipped.merge(pulled.skipped, uniquingKeysWith: +)
+            let requests = planned.flatMap { part in part.chunks.map { (query: part.query, chunk: $0) } }
+            let answers = try await fetch(requests)
+            records.reserveCapacity(answers.reduce(0) { total, answer in answer.series.reduce(total) { $0 + $1.samples.count } })
+            for (request, answer) in zip(requests, answers) {
+                digest.update(data: Data("\(request.query.query)|\(request.chunk)|\(answer.series.count)".utf8))
+                let pulled = PulledRows.rows(of: answer, query: request.query, source: source, firstLine: records.count + 1) {
+                    served[$0]?.contains($1) ?? false
                 }
+                records += pulled.rows.map(TrafficRecord.row)
+                gaps += pulled.gaps
+                skipped.merge(pulled.skipped, uniquingKeysWith: +)
             }
             var pull = PullRecord(source: sourceName, startedAt: now, status: .succeeded, gaps: gaps, seriesSkipped: skipped.count)
             for part in planned {

@@ -58,7 +58,7 @@ public enum JobCatalog {
     }
 
     /// The default schedule, in run order, read in UTC: every job at its ``JobDefinition/defaultCron``
-    /// (nightly at 02:00; the tune job weekly, Sundays at 02:00).
+    /// (nightly at 02:00; the pull hourly at minute 7; the tune job weekly, Sundays at 02:00).
     public static var defaultSchedule: JobSchedule {
         JobSchedule(timeZone: .gmt, jobs: jobs.map { ($0.kind, $0.defaultCron) })
     }

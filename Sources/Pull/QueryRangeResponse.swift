@@ -42,50 +42,102 @@ public struct QueryRangeResponse: Sendable, Equatable {
         }
     }
 
-    /// Decodes `body`.
+    /// Decodes `body` in one pass (``JSONScanner``), the members in any order.
     /// - Throws: ``Problem``: Prometheus's error (status "error"), or a body that is not JSON of a
     ///   matrix result.
     public static func decode(_ body: Data) throws(Problem) -> QueryRangeResponse {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: body)
-        } catch {
-            throw Problem(errorType: nil, message: "the answer is not JSON (\(body.count) bytes): \(String(decoding: body.prefix(200), as: UTF8.self))")
+        let result = body.withUnsafeBytes { raw in Result { () throws(Problem) in try decode(raw) } }
+        return try result.get()
+    }
+
+    /// Decodes the bytes of `body` (see ``decode(_:)-(Data)``).
+    public static func decode(_ body: UnsafeRawBufferPointer) throws(Problem) -> QueryRangeResponse {
+        var status: String?, errorType: String?, error: String?, resultType: String?
+        var series: [Series] = []
+        var sampleProblem: String?
+        let parsed: Bool = {
+            var scanner = JSONScanner(body.bindMemory(to: UInt8.self))
+            do {
+                try scanner.object { scanner, key in
+                    switch key {
+                    case "status": status = try scanner.string()
+                    case "errorType": errorType = try scanner.string()
+                    case "error": error = try scanner.string()
+                    case "data":
+                        guard scanner.peek() == UInt8(ascii: "{") else { return try scanner.skipValue() }
+                        try scanner.object { scanner, key in
+                            switch key {
+                            case "resultType": resultType = try scanner.string()
+                            case "result" where scanner.peek() == UInt8(ascii: "["):
+                                try scanner.array { scanner in
+                                    guard scanner.peek() == UInt8(ascii: "{") else { return try scanner.skipValue() }
+                                    series.append(try Self.series(&scanner, problem: &sampleProblem))
+                                }
+                            default: try scanner.skipValue()
+                            }
+                        }
+                    default: try scanner.skipValue()
+                    }
+                }
+                return scanner.peek() == nil
+            } catch {
+                return false
+            }
+        }()
+        guard parsed else {
+            throw Problem(errorType: nil, message: "the answer is not JSON (\(body.count) bytes): \(String(decoding: UnsafeRawBufferPointer(rebasing: body.prefix(200)), as: UTF8.self))")
         }
-        guard let root = object as? [String: Any], let status = root["status"] as? String else {
+        guard let status else {
             throw Problem(errorType: nil, message: "the answer has no status: not Prometheus's HTTP API")
         }
         guard status == "success" else {
-            throw Problem(errorType: root["errorType"] as? String ?? "error", message: root["error"] as? String ?? "(no message)")
+            throw Problem(errorType: errorType ?? "error", message: error ?? "(no message)")
         }
-        guard let data = root["data"] as? [String: Any], let type = data["resultType"] as? String else {
+        guard let resultType else {
             throw Problem(errorType: nil, message: "the answer has no data.resultType")
         }
-        guard type == "matrix", let result = data["result"] as? [[String: Any]] else {
-            throw Problem(errorType: nil, message: "the answer is a \(type), not a matrix: is the endpoint query_range?")
+        guard resultType == "matrix" else {
+            throw Problem(errorType: nil, message: "the answer is a \(resultType), not a matrix: is the endpoint query_range?")
         }
-        var series: [Series] = []
-        for item in result {
-            let labels = item["metric"] as? [String: String] ?? [:]
-            var samples: [(time: Int64, value: Double)] = []
-            for pair in item["values"] as? [[Any]] ?? [] {
-                guard pair.count == 2, let time = (pair[0] as? NSNumber)?.doubleValue, let text = pair[1] as? String else {
-                    throw Problem(errorType: nil, message: "a sample of \(labels) is not [time, \"value\"]")
-                }
-                samples.append((Int64(time.rounded()), Self.value(text)))
-            }
-            series.append(Series(labels: labels, samples: samples))
-        }
+        if let sampleProblem { throw Problem(errorType: nil, message: sampleProblem) }
         return QueryRangeResponse(series: series)
     }
 
-    /// Prometheus's text of a float: a decimal, `NaN`, `+Inf` or `-Inf`.
-    static func value(_ text: String) -> Double {
-        switch text {
-        case "NaN": .nan
-        case "+Inf": .infinity
-        case "-Inf": -.infinity
-        default: Double(text) ?? .nan
+    /// One result series: `metric` (labels) and `values` (`[time, "value"]` pairs), other members
+    /// skipped; a pair of another shape is noted in `problem`.
+    static func series(_ scanner: inout JSONScanner, problem: inout String?) throws -> Series {
+        var labels: [String: String] = [:]
+        var samples: [(time: Int64, value: Double)] = []
+        try scanner.object { scanner, key in
+            switch key {
+            case "metric" where scanner.peek() == UInt8(ascii: "{"):
+                try scanner.object { scanner, name in
+                    if scanner.peek() == UInt8(ascii: "\"") { labels[name] = try scanner.string() } else { try scanner.skipValue() }
+                }
+            case "values" where scanner.peek() == UInt8(ascii: "["):
+                try scanner.array { scanner in
+                    guard scanner.peek() == UInt8(ascii: "["), problem == nil else {
+                        problem = problem ?? "a sample is not [time, \"value\"]"
+                        return try scanner.skipValue()
+                    }
+                    var time: Double?, value: Double?, count = 0
+                    try scanner.array { scanner in
+                        count += 1
+                        switch (count, scanner.peek()) {
+                        case (1, let byte?) where byte != UInt8(ascii: "\""): time = try scanner.number()
+                        case (2, UInt8(ascii: "\"")): value = try scanner.floatString()
+                        default: try scanner.skipValue()
+                        }
+                    }
+                    guard count == 2, let time, let value else {
+                        problem = "a sample of \(labels) is not [time, \"value\"]"
+                        return
+                    }
+                    samples.append((Int64(time.rounded()), value))
+                }
+            default: try scanner.skipValue()
+            }
         }
+        return Series(labels: labels, samples: samples)
     }
 }

@@ -41,6 +41,10 @@ import Traffic
             calls.withLock { $0["down", default: 0] += 1 }
             return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "overloaded")))
         }
+        router.post("/moved/api/v1/query_range") { _, _ -> Response in
+            calls.withLock { $0["moved", default: 0] += 1 }
+            return Response(status: .movedPermanently, headers: [.location: "https://prometheus.example/api/v1/query_range"])
+        }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             let port = try #require(client.port)
@@ -54,6 +58,10 @@ import Traffic
             await #expect(throws: PullError.refused(status: 400, message: "1:4: parse error: unclosed left parenthesis")) {
                 try await pull("bad").queryRange("sum(up", range: 600...900)
             }
+            await #expect(throws: PullError.refused(status: 301, message: "redirected to https://prometheus.example/api/v1/query_range: "
+                                                        + "set sources.prometheus.url to where it points")) {
+                try await pull("moved").queryRange("sum(up)", range: 600...900)
+            }
             let flaky = try await pull("flaky").queryRange("sum(up)", range: 600...900)
             #expect(flaky.series.count == 1)
             await #expect {
@@ -62,6 +70,6 @@ import Traffic
                 "\(error)" == "no answer after 3 attempts; last: HTTP 503: overloaded"
             }
         }
-        #expect(calls.withLock { $0 } == ["ok": 1, "bad": 1, "flaky": 3, "down": 3])
+        #expect(calls.withLock { $0 } == ["ok": 1, "bad": 1, "moved": 1, "flaky": 3, "down": 3])
     }
 }

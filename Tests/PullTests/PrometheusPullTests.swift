@@ -35,6 +35,34 @@ import Traffic
         #expect(response.series[0].samples[0].value == 12.5 && response.series[0].samples[1].value.isNaN)
     }
 
+    /// The one-pass reader takes members in any order, escapes and surrogate pairs in labels,
+    /// whitespace, members it does not know (warnings, native histograms), and every float text
+    /// Prometheus writes; it refuses truncated or trailing input and samples of another shape.
+    @Test func decodesWhatPrometheusMayWrite() throws {
+        let body = Data(#"""
+             { "data" : { "result" : [ { "values" : [ [ 1.7e9 , "+Inf" ] , [1700000300, "-Inf"], [1700000600, "1e3"] ],
+                 "histograms": [[1700000000, {"count": "1", "buckets": [[0, "1", "2", "3"]]}]],
+                 "metric" : { "model_name" : "meta-llama/Llama-3.1-8B-Instruct", "q" : "a\"b\\c\u00e9\ud83d\ude80\n" } } ],
+               "resultType" : "matrix" }, "warnings": ["PromQL info: x", null, true, false, -1.5e-3],
+               "status" : "success" }
+
+            """#.utf8)
+        let response = try QueryRangeResponse.decode(body)
+        let series = try #require(response.series.first)
+        #expect(series.labels == ["model_name": "meta-llama/Llama-3.1-8B-Instruct", "q": "a\"b\\c\u{e9}\u{1F680}\n"])
+        #expect(series.samples.map(\.time) == [1_700_000_000, 1_700_000_300, 1_700_000_600])
+        #expect(series.samples.map(\.value) == [.infinity, -.infinity, 1_000])
+        for bad in [#"{"status":"success","data":{"resultType":"matrix","result":[]}"#,            // truncated
+                    #"{"status":"success","data":{"resultType":"matrix","result":[]}} x"#,        // trailing
+                    #"{"status":"success","data":{"resultType":"matrix","result":[{"values":[[1,2]]}]}}"#,  // value not a string
+                    #"{"status":"success","data":{"resultType":"matrix","result":[{"values":[[1,"2",3]]}]}}"#,
+                    #"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"a":"\x"}}]}}"#] {
+            #expect(throws: QueryRangeResponse.Problem.self, "\(bad)") { try QueryRangeResponse.decode(Data(bad.utf8)) }
+        }
+        let text = Data(#"{"status":"success","data":{"resultType":"matrix","result":[{"values":[[1,"n/a"]]}]}}"#.utf8)
+        #expect(try QueryRangeResponse.decode(text).series[0].samples[0].value.isNaN, "a value that is no float is a gap")
+    }
+
     @Test func prometheusErrorsAreQuoted() {
         let bad = Data(#"{"status":"error","errorType":"bad_data","error":"1:5: parse error: unexpected end of input"}"#.utf8)
         #expect(throws: QueryRangeResponse.Problem(errorType: "bad_data", message: "1:5: parse error: unexpected end of input")) {
