@@ -86,16 +86,25 @@ struct JSONScanner {
 
     /// A string, its escapes decoded.
     mutating func string() throws(Malformed) -> String {
+        if let span = try plainString() {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[span]), as: UTF8.self)
+        }
+        return try escapedString()
+    }
+
+    /// From the opening quote: the bytes of a string without escapes, the position after its
+    /// closing quote; nil for a string with an escape, the position just after its opening quote.
+    private mutating func plainString() throws(Malformed) -> Range<Int>? {
         try expect(UInt8(ascii: "\""), "a string")
         let start = position
         while position < bytes.count {
             switch bytes[position] {
             case UInt8(ascii: "\""):
-                defer { position += 1 }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                position += 1
+                return start..<(position - 1)
             case UInt8(ascii: "\\"):
                 position = start
-                return try escapedString()
+                return nil
             default:
                 position += 1
             }
@@ -180,21 +189,8 @@ struct JSONScanner {
     /// A string holding a float as Prometheus writes sample values (`"12.5"`, `"NaN"`, `"+Inf"`,
     /// `"-Inf"`); NaN when the text is no float.
     mutating func floatString() throws(Malformed) -> Double {
-        try expect(UInt8(ascii: "\""), "a string")
-        let start = position
-        while position < bytes.count {
-            switch bytes[position] {
-            case UInt8(ascii: "\""):
-                defer { position += 1 }
-                return Self.double(bytes[start..<position]) ?? .nan
-            case UInt8(ascii: "\\"):
-                position = start - 1
-                return Double(try string()) ?? .nan
-            default:
-                position += 1
-            }
-        }
-        throw Malformed(offset: position, expected: "the string's closing quote")
+        if let span = try plainString() { return Self.double(bytes[span]) ?? .nan }
+        return Double(try escapedString()) ?? .nan
     }
 
     /// `text` read by `strtod` in full (decimal, exponent, `NaN`, `Inf`), or nil.

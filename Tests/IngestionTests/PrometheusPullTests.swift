@@ -11,6 +11,16 @@ import Traffic
 /// A pull against a fake Prometheus that answers every step of the asked range: stored once, in
 /// one ingest, on the step each sample ends; a second pull at the same time asks for nothing.
 @Suite struct PrometheusPullTests {
+    /// The fields of a form body (`query=...&start=...`), decoded.
+    static func fields(_ form: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in form.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            fields[parts[0]] = parts.count > 1 ? parts[1].removingPercentEncoding : ""
+        }
+        return fields
+    }
+
     /// The fake's value at evaluation time `t`.
     static func value(_ t: Int64) -> Double { Double((t / 300) % 7) }
 
@@ -20,11 +30,7 @@ import Traffic
         router.post("/api/v1/query_range") { request, _ -> Response in
             let form = String(buffer: try await request.body.collect(upTo: 1 << 20))
             requests.withLock { $0.append(form) }
-            var fields: [String: String] = [:]
-            for pair in form.split(separator: "&") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                fields[parts[0]] = parts.count > 1 ? parts[1].removingPercentEncoding : ""
-            }
+            let fields = Self.fields(form)
             let start = Int64(fields["start"] ?? "") ?? 0, end = Int64(fields["end"] ?? "") ?? 0
             let values = stride(from: start, through: end, by: 300).map { "[\($0),\"\(Self.value($0))\"]" }.joined(separator: ",")
             let body = #"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"model_name":"chat","region":"us-east-1"},"values":["#
@@ -78,11 +84,7 @@ import Traffic
             let form = String(buffer: try await request.body.collect(upTo: 1 << 20))
             asked.withLock { $0.append(form) }
             if failing.withLock({ $0 }) { return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "down"))) }
-            var fields: [String: String] = [:]
-            for pair in form.split(separator: "&") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                fields[parts[0]] = parts.count > 1 ? parts[1].removingPercentEncoding : ""
-            }
+            let fields = Self.fields(form)
             let start = Int64(fields["start"] ?? "") ?? 0, end = Int64(fields["end"] ?? "") ?? 0
             let values = stride(from: start, through: end, by: 300).map { "[\($0),\"2\"]" }.joined(separator: ",")
             let body = #"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"model_name":"chat-8b"},"values":["#
