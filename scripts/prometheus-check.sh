@@ -13,5 +13,9 @@ binary=${1:-.build/debug/headroom}
 scripts/ensure-packages.sh prometheus
 work=$(mktemp -d)
 # The Python side stops the server by its pid; this is the safety net if Python itself dies.
-trap '[[ -s $work/prometheus.pid ]] && kill "$(cat "$work/prometheus.pid")" 2>/dev/null; [[ -n ${KEEP:-} ]] && echo "kept $work" || rm -rf "$work"' EXIT
+cleanup() {
+    if [[ -s $work/prometheus.pid ]]; then kill "$(cat "$work/prometheus.pid")" 2>/dev/null || true; fi
+    if [[ -n ${KEEP:-} ]]; then echo "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
 python3 scripts/prometheus_check.py "$binary" "$work"
