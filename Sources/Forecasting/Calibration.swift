@@ -23,8 +23,12 @@ struct Calibration: Sendable {
     /// Fewer scaled errors than this give normal quantiles scaled by their RMS.
     static let minimumErrors = 20
 
-    /// Calibrates from `errors[k][h]` (NaN = not observed) for the origins in `using`.
-    init?(errors: [[Double]], using origins: [Int], levels: [Double]) {
+    /// Calibrates from `errors[k][h]` (NaN = not observed) for the origins in `using`. With
+    /// `symmetric`, the tails come from the scaled errors' magnitudes, mirrored (split-conformal on
+    /// |e|): for a history too short for one of its seasonal periods, whose backtest errors
+    /// have one sign from a cycle the forecast's window may turn the other way (a one-week
+    /// history ends on a weekend; the backtests only saw weekdays turning into it).
+    init?(errors: [[Double]], using origins: [Int], levels: [Double], symmetric: Bool = false) {
         guard let width = errors.first?.count, width > 0, !origins.isEmpty else { return nil }
         var total = 0.0, observed = 0.0
         for k in origins {
@@ -45,8 +49,9 @@ struct Calibration: Sendable {
             let own = Self.smoothedSigma(errors: errors, using: others, width: width, floor: floor)
             for h in 0..<width where errors[k][h].isFinite { scaled.append(errors[k][h] / own[h]) }
         }
+        if symmetric { scaled = scaled.map(abs) }
         let n = Double(scaled.count)
-        if levels.count > 2 { scaled.sort() }
+        if levels.count > 2 || symmetric { scaled.sort() }
         // A new origin's error scale differs from the mean of K origins' scales: widen by
         // √(1 + 1/K), the factor of a prediction from a mean of K.
         let widening = (1 + 1 / Double(origins.count)).squareRoot()
@@ -55,6 +60,14 @@ struct Calibration: Sendable {
             // Too few errors for empirical quantiles: normal quantiles at their spread.
             let rms = (scaled.reduce(0) { $0 + $1 * $1 } / max(n, 1)).squareRoot()
             self.z = levels.map { widening * max(rms, 1) * NormalQuantile.of($0) }
+            return
+        }
+        if symmetric {
+            self.z = levels.map { level in
+                let side: Double = level < 0.5 ? -1 : 1
+                let widened = min(1, abs(2 * level - 1) * (n + 1) / n)
+                return side * widening * Quantile.sorted(scaled, widened)
+            }
             return
         }
         self.z = levels.map { level in

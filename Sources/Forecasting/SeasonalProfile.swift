@@ -14,6 +14,9 @@ struct SeasonalProfile: Sendable {
     let longLag: Int?
     /// The candidate models for this history.
     let models: [ModelKind]
+    /// Whether a requested period was left out for lack of history (e.g. the weekly cycle of a
+    /// one-week history): the backtests cannot have seen what it does to the errors.
+    let missesPeriods: Bool
 
     init(length n: Int, stepSeconds: Int64, options: ForecastOptions) {
         let requested = options.seasonalities ?? Self.automaticPeriods(stepSeconds: stepSeconds)
@@ -25,6 +28,7 @@ struct SeasonalProfile: Sendable {
             periods.append((period, max(1, min(wanted, Int(period / 2)))))
         }
         self.periods = periods
+        self.missesPeriods = usable.count < requested.count
         self.baselineLag = usable.first.map { max(1, Int($0.rounded())) } ?? 1
         self.longLag = usable.count > 1 ? max(1, Int(usable[1].rounded())) : nil
         var models: [ModelKind] = [.seasonalNaive]

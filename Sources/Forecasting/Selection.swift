@@ -83,7 +83,7 @@ struct Selection: Sendable {
         if p.nonNegative { point = point.map { max(0, $0) } }
         let origins = Array(0..<engine.plan.origins.count)
         let errorTable = paths.count == engine.fits.count ? errors(paths, p, t) : []
-        let calibration = Calibration(errors: errorTable, using: origins, levels: levels)
+        let calibration = Calibration(errors: errorTable, using: origins, levels: levels, symmetric: engine.profile.missesPeriods)
             ?? Calibration(history: p.raw.map(t), levels: levels)
         let coverage = errorTable.isEmpty ? nil : coverage95(errorTable)
         let inverse: (Double) -> Double = p.nonNegative ? { Transform.exp($0) } : { $0 }
@@ -105,7 +105,7 @@ struct Selection: Sendable {
         var inside = 0.0, total = 0.0
         for k in errors.indices {
             let others = errors.count > 1 ? errors.indices.filter { $0 != k } : [k]
-            guard let c = Calibration(errors: errors, using: others, levels: [0.025, 0.975]) else { continue }
+            guard let c = Calibration(errors: errors, using: others, levels: [0.025, 0.975], symmetric: engine.profile.missesPeriods) else { continue }
             for (h, e) in errors[k].enumerated() where e.isFinite {
                 let sigma = c.sigma(at: h)
                 if e >= sigma * c.z[0], e <= sigma * c.z[1] { inside += 1 }

@@ -21,6 +21,8 @@ struct BacktestReport {
     /// Per series: (name, auto MASE sum, naive MASE sum, windows).
     var perSeries: [(name: String, auto: Double, naive: Double, windows: Int, inside: Int, points: Int)] = []
     var seconds = 0.0
+    /// The automatic choice's interval coverage by lead time and history length.
+    var coverage = CoverageTable()
 
     /// Holds out the last `windows` windows of `horizon` steps of every series in turn.
     static func run(grid: ForecastGrid, horizon: Int, windows: Int, options: ForecastOptions) throws(ForecastError) -> BacktestReport {
@@ -61,6 +63,7 @@ struct BacktestReport {
                         if candidate.model == .seasonalNaive { naiveMASE = score }
                     }
                     let autoMASE = report.add(automatic, forecast, actual: actual, scale: scale)
+                    report.coverage.add(forecast, actual: actual, stepSeconds: step, historySeconds: Int64(cut) * step)
                     report.chosen[forecast.model.rawValue, default: 0] += 1
                     if let autoMASE, let naiveMASE {
                         report.perSeries[member].auto += autoMASE
@@ -134,6 +137,8 @@ struct BacktestReport {
             lines.append("auto MASE / seasonal-naive MASE: \(fixed(ratio, 3))")
         }
         lines.append("chosen: " + chosen.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        lines.append("")
+        lines += coverage.lines()
         lines.append("")
         lines.append(pad("series", 34) + left("auto MASE", 10) + left("naive MASE", 11) + left("ratio", 7) + left("cover95", 9))
         for s in perSeries where s.windows > 0 {

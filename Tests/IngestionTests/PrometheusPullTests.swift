@@ -107,7 +107,7 @@ import Traffic
             #expect(try database.pullWatermarks(source: pull.sourceName) == [source.series[0].query: now])
 
             // eu-west-1 has nothing stored, yet the next pull starts after the watermark.
-            let next = try await pull.plan(on: database, now: now + 600)
+            let next = try pull.plan(on: database, now: now + 600)
             #expect(next.first?.range == (now + 300)...(now + 600))
 
             failing.withLock { $0 = true }
