@@ -83,7 +83,8 @@ public enum Forecaster {
         var results: [Result<Forecast, ForecastError>?] = []
         for series in values {
             do throws(ForecastError) {
-                prepared.append(try PreparedSeries(values: series, seasonLag: engine.profile.baselineLag))
+                prepared.append(try PreparedSeries(values: series, seasonLag: engine.profile.baselineLag,
+                                                   weekLag: engine.profile.longLag))
                 results.append(nil)
             } catch {
                 results.append(.failure(error))

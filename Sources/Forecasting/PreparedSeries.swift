@@ -18,7 +18,14 @@ struct PreparedSeries: Sendable {
     /// Divide original values by this to get `u`.
     let scale: Double
 
-    init(values: [Double], seasonLag: Int) throws(ForecastError) {
+    /// Where a level shift was undone: the step it starts at and the factor applied before it.
+    let levelShift: (start: Int, factor: Double)?
+
+    /// Prepares `values`; with `weekLag`, outages (``HistoryRepair/removeOutages``) become gaps and
+    /// a lasting level shift (``HistoryRepair/levelShift``) is undone.
+    init(values: [Double], seasonLag: Int, weekLag: Int? = nil) throws(ForecastError) {
+        var values = values
+        HistoryRepair.removeOutages(&values, dayLag: seasonLag, weekLag: weekLag)
         let observed = values.map(\.isFinite)
         let finite = values.filter(\.isFinite)
         guard !finite.isEmpty else { throw .noObservations }
@@ -28,7 +35,14 @@ struct PreparedSeries: Sendable {
         if !(scale > 0) || !scale.isFinite { scale = 1 }
         let limit = 1e150
         var u = values.map { $0.isFinite ? min(max($0 / scale, -limit), limit) : Double.nan }
-        Self.fillGaps(&u, observed: observed, seasonLag: seasonLag)
+        Self.fillGaps(&u, observed: observed, seasonLag: seasonLag, weekLag: weekLag)
+        let nonNegativeInput = finite.allSatisfy { $0 >= 0 }
+        if nonNegativeInput, let weekLag, let shift = HistoryRepair.levelShift(u, dayLag: seasonLag, weekLag: weekLag) {
+            for i in 0..<shift.start { u[i] *= shift.factor }
+            self.levelShift = shift
+        } else {
+            self.levelShift = nil
+        }
         self.observed = observed
         self.raw = u
         let nonNegative = finite.allSatisfy { $0 >= 0 }
@@ -39,9 +53,11 @@ struct PreparedSeries: Sendable {
         self.logClipped = nonNegative ? clipped.map { Transform.log($0) } : clipped
     }
 
-    /// Fills NaN positions: from one season earlier when that is known, else by linear
-    /// interpolation between the nearest observed neighbours (flat at the ends).
-    static func fillGaps(_ u: inout [Double], observed: [Bool], seasonLag: Int) {
+    /// Fills NaN positions: from one season earlier when that is known (one week earlier, when
+    /// `weekLag` is given and known, for a gap of a day or more: a day-long gap filled from the day
+    /// before repeats one weekday for the whole gap), else by linear interpolation between the
+    /// nearest observed neighbours (flat at the ends).
+    static func fillGaps(_ u: inout [Double], observed: [Bool], seasonLag: Int, weekLag: Int? = nil) {
         guard observed.contains(false) else { return }
         let n = u.count
         var previous = -1
@@ -50,8 +66,11 @@ struct PreparedSeries: Sendable {
             if observed[i] { previous = i; i += 1; continue }
             var next = i
             while next < n, !observed[next] { next += 1 }
+            let long = next - i >= seasonLag
             for j in i..<next {
-                if seasonLag > 1, j - seasonLag >= 0, u[j - seasonLag].isFinite {
+                if long, let weekLag, j - weekLag >= 0, u[j - weekLag].isFinite {
+                    u[j] = u[j - weekLag]
+                } else if seasonLag > 1, j - seasonLag >= 0, u[j - seasonLag].isFinite {
                     u[j] = u[j - seasonLag]
                 } else if previous >= 0, next < n {
                     let w = Double(j - previous) / Double(next - previous)
