@@ -95,7 +95,7 @@ struct ChunkEngine: Sendable {
                         }
                         if isLog, prepared.nonNegative { path = path.map(Transform.exp) }
                         result[s].append(model, path)
-                    case .ensemble:
+                    case .ensemble, .combination:
                         continue
                     }
                 }

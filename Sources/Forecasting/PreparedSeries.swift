@@ -56,7 +56,8 @@ struct PreparedSeries: Sendable {
     /// Fills NaN positions: from one season earlier when that is known (one week earlier, when
     /// `weekLag` is given and known, for a gap of a day or more: a day-long gap filled from the day
     /// before repeats one weekday for the whole gap), else by linear interpolation between the
-    /// nearest observed neighbours (flat at the ends).
+    /// nearest observed neighbours (flat at the end). A gap before the first observation (a series
+    /// that started mid-history) is the first week (or day) after it repeated backwards.
     static func fillGaps(_ u: inout [Double], observed: [Bool], seasonLag: Int, weekLag: Int? = nil) {
         guard observed.contains(false) else { return }
         let n = u.count
@@ -67,6 +68,16 @@ struct PreparedSeries: Sendable {
             var next = i
             while next < n, !observed[next] { next += 1 }
             let long = next - i >= seasonLag
+            if previous < 0, next < n {
+                // Before the series' first observation (it started mid-history): its first
+                // week (or day) repeated backwards, not its first value held flat.
+                let lag = long ? (weekLag.flatMap { next + $0 <= n ? $0 : nil } ?? seasonLag) : seasonLag
+                for j in stride(from: next - 1, through: i, by: -1) {
+                    u[j] = lag > 1 && j + lag < n && u[j + lag].isFinite ? u[j + lag] : u[next]
+                }
+                i = next
+                continue
+            }
             for j in i..<next {
                 if long, let weekLag, j - weekLag >= 0, u[j - weekLag].isFinite {
                     u[j] = u[j - weekLag]

@@ -34,7 +34,7 @@ struct SeasonalProfile: Sendable {
         var models: [ModelKind] = [.seasonalNaive]
         if longLag != nil { models.append(.seasonalNaiveLong) }
         if !periods.isEmpty, n >= 8 {
-            models += [.harmonic, .harmonicLog, .harmonicAR, .harmonicLogAR, .autoregressive, .ensemble]
+            models += [.harmonic, .harmonicLog, .harmonicAR, .harmonicLogAR, .autoregressive, .ensemble, .combination]
         }
         if let allowed = options.models {
             let kept = models.filter { allowed.contains($0) }

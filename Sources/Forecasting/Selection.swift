@@ -8,6 +8,7 @@ struct Selection: Sendable {
 
     /// The finished forecast of one series from its candidate paths.
     func forecast(_ prepared: PreparedSeries, _ candidates: CandidatePaths) -> Forecast {
+        var candidates = candidates
         let fitCount = engine.fits.count
         let scale = naiveScale(prepared)
         let transform: (Double) -> Double = prepared.nonNegative ? { Transform.log($0) } : { $0 }
@@ -18,6 +19,11 @@ struct Selection: Sendable {
             guard let paths = candidates.paths[model], paths.count == fitCount,
                   paths.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { continue }
             scored.append((model, mase(paths, prepared, scale: scale)))
+        }
+        if engine.profile.models.contains(.combination),
+           let combined = Self.combination(of: scored, candidates, fitCount: fitCount) {
+            candidates.paths[.combination] = combined
+            scored.append((.combination, mase(combined, prepared, scale: scale)))
         }
         if scored.isEmpty { scored = [(.seasonalNaive, nil)] }
         let best = scored.min { a, b in (a.mase ?? .infinity) < (b.mase ?? .infinity) } ?? scored[0]
@@ -31,6 +37,28 @@ struct Selection: Sendable {
         var chosen = assemble(best.model, best.mase, naive, candidates, prepared, transform)
         chosen.candidates = candidatesOut
         return chosen
+    }
+
+    /// The combination's paths (per fit): the three best scored candidates weighted by
+    /// 1 / MASE², normalised; nil with fewer than two scored candidates.
+    static func combination(of scored: [(model: ModelKind, mase: Double?)], _ candidates: CandidatePaths,
+                            fitCount: Int) -> [[Double]]? {
+        let best = scored.compactMap { entry in entry.mase.flatMap { $0.isFinite && $0 > 0 ? (entry.model, $0) : nil } }
+            .sorted { $0.1 < $1.1 }.prefix(3)
+        guard best.count >= 2 else { return nil }
+        let raw = best.map { 1 / ($0.1 * $0.1) }
+        let total = raw.reduce(0, +)
+        var combined: [[Double]] = []
+        for f in 0..<fitCount {
+            var path: [Double]?
+            for ((model, _), weight) in zip(best, raw) {
+                guard let own = candidates.paths[model]?[f] else { return nil }
+                path = path.map { zip($0, own).map { $0 + weight / total * $1 } } ?? own.map { weight / total * $0 }
+            }
+            guard let path else { return nil }
+            combined.append(path)
+        }
+        return combined
     }
 
     /// In-sample MAE of seasonal naive at the baseline lag over observed pairs (scaled units),

@@ -18,6 +18,8 @@ public enum ModelKind: String, CaseIterable, Sendable, Codable, Hashable, Custom
     case autoregressive = "ar"
     /// Mean of the harmonic-log+ar and ar forecasts.
     case ensemble = "ensemble"
+    /// The three best other candidates of the series' backtests, weighted by 1 / MASE².
+    case combination = "combination"
 
     /// The model's name, e.g. `harmonic-log+ar`.
     public var description: String { rawValue }

@@ -34,7 +34,7 @@ import Vocabulary
         #expect(String(decoding: try JSONEncoder().encode([CapacityType.onDemand]), as: UTF8.self) == #"["on-demand"]"#)
         #expect(ModelKind.allCases.map(\.description) == [
             "seasonal-naive", "seasonal-naive-long", "harmonic", "harmonic-log", "harmonic+ar", "harmonic-log+ar", "ar",
-            "ensemble",
+            "ensemble", "combination",
         ])
         #expect("\(ModelKind.harmonicLogAR)" == "harmonic-log+ar")
     }
