@@ -14,8 +14,21 @@ enum ShiftCase {
     }
 
     static func forecast(_ history: [Double], start: Int64 = 0, events: [CalendarEvent] = []) throws -> [Double] {
+        try full(history, start: start, events: events).point
+    }
+
+    static func full(_ history: [Double], start: Int64 = 0, events: [CalendarEvent] = []) throws -> Forecast {
         let series = RegularSeries(values: history, stepSeconds: 3_600, start: start)
-        return try Forecaster.forecast(series, horizon: horizon, options: ForecastOptions(events: events)).point
+        return try Forecaster.forecast(series, horizon: horizon, options: ForecastOptions(events: events))
+    }
+
+    /// Share of `future` inside the forecast's 95 % interval.
+    static func coverage95(_ forecast: Forecast, _ future: ArraySlice<Double>) -> Double {
+        guard let low = forecast.levels.firstIndex(of: 0.025), let high = forecast.levels.firstIndex(of: 0.975) else { return 0 }
+        let inside = zip(future, 0..<forecast.point.count).filter { y, h in
+            y >= forecast.quantiles[low][h] && y <= forecast.quantiles[high][h]
+        }.count
+        return Double(inside) / Double(forecast.point.count)
     }
 
     /// Mean absolute error of `forecast` against the two days after the history.
@@ -31,8 +44,10 @@ enum ShiftCase {
     for h in (24 * 35)..<(24 * 42) { outage[h] = 0 }  // the sixth week: the exporter was down
     let future = truth[(24 * ShiftCase.days)...]
     let oracle = ShiftCase.mae(try ShiftCase.forecast(history), future)
-    let seen = ShiftCase.mae(try ShiftCase.forecast(outage), future)
+    let repaired = try ShiftCase.full(outage)
+    let seen = ShiftCase.mae(repaired.point, future)
     #expect(seen <= 1.3 * oracle + 1, "MAE \(seen) with the outage, \(oracle) without")
+    #expect(ShiftCase.coverage95(repaired, future) >= 0.9, "the 95 % interval holds the next two days")
 }
 
 @Test func aMigrationThatHalvesTrafficIsFollowed() throws {
@@ -40,8 +55,10 @@ enum ShiftCase {
     let history = Array(truth[0..<(24 * ShiftCase.days)])
     let future = truth[(24 * ShiftCase.days)...]
     let oracle = ShiftCase.mae(try ShiftCase.forecast(ShiftCase.traffic().prefix(24 * ShiftCase.days).map { $0 / 2 }), future)
-    let seen = ShiftCase.mae(try ShiftCase.forecast(history), future)
+    let shifted = try ShiftCase.full(history)
+    let seen = ShiftCase.mae(shifted.point, future)
     #expect(seen <= 1.3 * oracle + 1, "MAE \(seen) after the migration, \(oracle) had it always been so")
+    #expect(ShiftCase.coverage95(shifted, future) >= 0.9, "the 95 % interval holds the next two days")
 }
 
 @Test func aSeriesThatStartsMidHistory() throws {
