@@ -402,7 +402,7 @@ def md_table(header, rows):
 # --------------------------------------------------------------------------- case 1: NAB
 
 def case_nab(args, ddir, workdir, headroom_bin):
-    from statsforecast.models import AutoETS, MSTL, SeasonalNaive
+    from statsforecast.models import AutoETS, AutoTheta, MSTL, SeasonalNaive
 
     h = args.horizon
     series = load_nab(ddir, h)
@@ -422,6 +422,7 @@ def case_nab(args, ddir, workdir, headroom_bin):
     models = [
         ("SeasonalNaive(24)", lambda: SeasonalNaive(season_length=24), "SeasonalNaive"),
         ("AutoETS(24)", lambda: AutoETS(season_length=24), "AutoETS"),
+        ("AutoTheta(24)", lambda: AutoTheta(season_length=24), "AutoTheta"),
         ("MSTL([24,168])", lambda: MSTL(season_length=[24, 168]), "MSTL"),
     ]
     warm = sf_warmup([m[1] for m in models])
