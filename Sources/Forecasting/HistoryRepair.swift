@@ -23,17 +23,21 @@ enum HistoryRepair {
     /// Marks the steps of outages in `values` (original units, NaN = missing) as missing.
     static func removeOutages(_ values: inout [Double], dayLag: Int, weekLag: Int?) {
         guard dayLag >= 2, values.count >= 2 * dayLag else { return }
-        var observed = values.filter(\.isFinite)
-        guard !observed.isEmpty, Quantile.median(&observed) > 0 else { return }
+        // Day-long zero runs that do not recur; the median is asked only when there is one.
+        var outages: [Range<Int>] = []
         var i = 0
         while i < values.count {
             guard values[i] == 0 else { i += 1; continue }
             var end = i
             while end < values.count, values[end] == 0 { end += 1 }
-            if end - i >= dayLag, !recurs(values, i..<end, lag: weekLag) {
-                for j in i..<end { values[j] = .nan }
-            }
+            if end - i >= dayLag, !recurs(values, i..<end, lag: weekLag) { outages.append(i..<end) }
             i = end
+        }
+        guard !outages.isEmpty else { return }
+        var observed = values.filter(\.isFinite)
+        guard !observed.isEmpty, Quantile.median(&observed) > 0 else { return }
+        for run in outages {
+            for j in run { values[j] = .nan }
         }
     }
 

@@ -18,9 +18,6 @@ struct PreparedSeries: Sendable {
     /// Divide original values by this to get `u`.
     let scale: Double
 
-    /// Where a level shift was undone: the step it starts at and the factor applied before it.
-    let levelShift: (start: Int, factor: Double)?
-
     /// Prepares `values`; with `weekLag`, outages (``HistoryRepair/removeOutages``) become gaps and
     /// a lasting level shift (``HistoryRepair/levelShift``) is undone.
     init(values: [Double], seasonLag: Int, weekLag: Int? = nil) throws(ForecastError) {
@@ -36,16 +33,12 @@ struct PreparedSeries: Sendable {
         let limit = 1e150
         var u = values.map { $0.isFinite ? min(max($0 / scale, -limit), limit) : Double.nan }
         Self.fillGaps(&u, observed: observed, seasonLag: seasonLag, weekLag: weekLag)
-        let nonNegativeInput = finite.allSatisfy { $0 >= 0 }
-        if nonNegativeInput, let weekLag, let shift = HistoryRepair.levelShift(u, dayLag: seasonLag, weekLag: weekLag) {
+        let nonNegative = finite.allSatisfy { $0 >= 0 }
+        if nonNegative, let weekLag, let shift = HistoryRepair.levelShift(u, dayLag: seasonLag, weekLag: weekLag) {
             for i in 0..<shift.start { u[i] *= shift.factor }
-            self.levelShift = shift
-        } else {
-            self.levelShift = nil
         }
         self.observed = observed
         self.raw = u
-        let nonNegative = finite.allSatisfy { $0 >= 0 }
         self.nonNegative = nonNegative
         self.scale = scale
         let clipped = Self.clipExtremes(u)

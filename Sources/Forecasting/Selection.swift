@@ -50,12 +50,12 @@ struct Selection: Sendable {
         let total = raw.reduce(0, +)
         var combined: [[Double]] = []
         for f in 0..<fitCount {
-            var path: [Double]?
+            guard let steps = candidates.paths[best[best.startIndex].0]?[f].count else { return nil }
+            var path = [Double](repeating: 0, count: steps)
             for ((model, _), weight) in zip(best, raw) {
-                guard let own = candidates.paths[model]?[f] else { return nil }
-                path = path.map { zip($0, own).map { $0 + weight / total * $1 } } ?? own.map { weight / total * $0 }
+                guard let own = candidates.paths[model]?[f], own.count == steps else { return nil }
+                for h in 0..<steps { path[h] += weight / total * own[h] }
             }
-            guard let path else { return nil }
             combined.append(path)
         }
         return combined

@@ -120,10 +120,11 @@ public struct PrometheusPull: Sendable {
     /// Pulls at `now` and, unless `dryRun`, stores what came back in one transaction, recorded
     /// in the pull log with the queries' new watermarks; a pull that fails is recorded as failed
     /// and stores nothing.
+    /// The SQLite work (plan, store, pull log) runs off the cooperative pool (``offThePool(_:_:)``).
     /// - Throws: ``SourcePullError`` from Prometheus (nothing stored), and storage errors.
     public func run(on database: AppDatabase, now: Int64, from: Int64? = nil, to: Int64? = nil,
                     onDuplicate: DuplicatePolicy = .replace, dryRun: Bool = false) async throws -> Outcome {
-        let planned = try plan(on: database, now: now, from: from, to: to)
+        let planned = try await offThePool("headroom-pull") { try plan(on: database, now: now, from: from, to: to) }
         guard !dryRun else { return Outcome(planned: planned, summary: nil, rows: 0, gaps: 0, skipped: [:]) }
         var records: [TrafficRecord] = []
         var gaps = 0
@@ -147,7 +148,8 @@ public struct PrometheusPull: Sendable {
                 if let range = part.range { pull.watermarks[part.query.query] = range.upperBound }
             }
             guard !records.isEmpty else {
-                try database.recordPull(pull)
+                let finished = pull
+                try await offThePool("headroom-pull") { try database.recordPull(finished) }
                 return Outcome(planned: planned, summary: nil, rows: 0, gaps: gaps, skipped: skipped)
             }
             // The ingest log names the source, each query and the evaluation times asked for.
@@ -157,12 +159,15 @@ public struct PrometheusPull: Sendable {
             var options = IngestOptions(step: source.step, onDuplicate: onDuplicate,
                                         source: "\(sourceName): " + ranges.joined(separator: "; "))
             options.pull = pull
-            let summary = try TrafficIngestor(database: database).ingest(
-                records: records, sha256: Hex.lowercase(digest.finalize()), options: options)
+            let (pulledRecords, sha256, ingestOptions) = (records, Hex.lowercase(digest.finalize()), options)
+            let summary = try await offThePool("headroom-pull") {
+                try TrafficIngestor(database: database).ingest(records: pulledRecords, sha256: sha256, options: ingestOptions)
+            }
             return Outcome(planned: planned, summary: summary, rows: records.count, gaps: gaps, skipped: skipped)
         } catch {
-            try? database.recordPull(PullRecord(source: sourceName, startedAt: now, status: .failed, seriesSkipped: skipped.count,
-                                                error: AppDatabase.message(for: error)))
+            let failed = PullRecord(source: sourceName, startedAt: now, status: .failed, seriesSkipped: skipped.count,
+                                    error: AppDatabase.message(for: error))
+            _ = try? await offThePool("headroom-pull") { try database.recordPull(failed) }
             if let error = error as? PullError { throw SourcePullError(url: source.url, error: error) }
             throw error
         }

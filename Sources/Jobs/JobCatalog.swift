@@ -120,12 +120,13 @@ public struct JobEnvironment: Sendable {
 
     /// With `provider` nil, the embedded pool in `database`.
     public init(database: AppDatabase, configuration: FleetConfiguration, configurationText: String,
-                forecast: ForecastJob = ForecastJob(), provider: (any PoolProvider)? = nil) {
+                forecast: ForecastJob = ForecastJob(), provider: (any PoolProvider)? = nil, prometheus: PrometheusSource? = nil) {
         self.database = database
         self.configuration = configuration
         self.configurationText = configurationText
         self.forecast = forecast
         self.provider = provider ?? PoolProviderKind.embedded.make(database: database)
+        self.prometheus = prometheus
     }
 }
 

@@ -40,10 +40,8 @@ public struct JobRunner: Sendable {
     public init(database: AppDatabase, configuration: FleetConfiguration, configurationText: String,
                 forecast: ForecastJob = ForecastJob(), provider: (any PoolProvider)? = nil, prometheus: PrometheusSource? = nil,
                 clock: any SchedulerClock = WallClock(), holder: String = JobRunner.defaultHolder()) {
-        var configured = JobEnvironment(database: database, configuration: configuration,
-                                        configurationText: configurationText, forecast: forecast, provider: provider)
-        configured.prometheus = prometheus
-        let environment = configured
+        let environment = JobEnvironment(database: database, configuration: configuration, configurationText: configurationText,
+                                         forecast: forecast, provider: provider, prometheus: prometheus)
         self.init(database: database, clock: clock, holder: holder) { kind, now in
             guard let job = JobCatalog.job(kind) else { throw UnknownJobKind(kind: kind) }
             return try await job.run(environment, now)
