@@ -204,7 +204,7 @@ let package = Package(
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], swiftSettings: swiftSettings),
         .testTarget(name: "TrafficTests", dependencies: ["Traffic"], swiftSettings: swiftSettings),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
-        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Traffic"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PlanningTests",
             dependencies: [

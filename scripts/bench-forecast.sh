@@ -60,7 +60,7 @@ if [[ ! -x "$venv/bin/python" ]]; then
   echo "creating venv $venv" >&2
   "$python" -m venv "$venv"
 fi
-packages=${BENCH_PIP_PACKAGES:-"statsforecast==2.1.1 pandas==2.3.3 numpy==2.4.6"}
+packages=${BENCH_PIP_PACKAGES:-"statsforecast==2.1.1 pandas==2.3.3 numpy==2.4.6 prophet==1.5.0"}
 # shellcheck disable=SC2086
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check $packages >&2
 

@@ -615,6 +615,223 @@ def case_synthetic(args, workdir, headroom_bin):
             "methods": methods, "headroom": headroom}
 
 
+# --------------------------------------------------------------------------- rolling windows (issue 15)
+
+LEVELS_Q = (0.025, 0.1, 0.9, 0.975)
+BANDS = (("lead 0-1 h", 0, 1), ("lead 1-6 h", 1, 6), ("lead 6 h+", 6, 10 ** 9))
+
+
+def window_cuts(n, h, windows, stride):
+    """Cut points (training length) of the rolling windows, oldest first: the last window ends at n."""
+    return [n - h - w * stride for w in reversed(range(windows))]
+
+
+def score_window(y_train, y_test, point, q, m):
+    """Per-window scores plus the pooled hit counts by lead band. q: {level: array} (levels of LEVELS_Q)."""
+    y = np.asarray(y_test, dtype=float)
+    f = np.asarray(point, dtype=float)
+    scale = seasonal_scale(y_train, m)
+    denom = np.abs(y) + np.abs(f)
+    ratio = np.divide(np.abs(y - f), denom, out=np.zeros_like(y), where=denom > 0)
+    out = {"mase": float(np.mean(np.abs(y - f)) / scale) if scale > 0 else float("nan"),
+           "smape": float(200.0 * np.mean(ratio)), "msis": None, "hits": None}
+    if q is None:
+        return out
+    lo95, hi95, lo80, hi80 = q[0.025], q[0.975], q[0.1], q[0.9]
+    penalty = (hi95 - lo95) + (2.0 / ALPHA) * (lo95 - y) * (y < lo95) + (2.0 / ALPHA) * (y - hi95) * (y > hi95)
+    out["msis"] = float(np.mean(penalty) / scale) if scale > 0 else float("nan")
+    lead = np.arange(len(y))
+    hits = {}
+    for name, a, b in (("all", 0, 10 ** 9),) + BANDS:
+        sel = (lead >= a) & (lead < b)
+        hits[name] = (int(sel.sum()),
+                      int(((y >= lo80) & (y <= hi80) & sel).sum()),
+                      int(((y >= lo95) & (y <= hi95) & sel).sum()),
+                      int(((y < lo95) & sel).sum()), int(((y > hi95) & sel).sum()))
+    out["hits"] = hits
+    return out
+
+
+def summarize(rows):
+    """Means over series-windows (MASE, sMAPE, MSIS) and pooled coverage per band."""
+    s = {k: mean_of(rows, k) for k in ("mase", "smape", "msis")}
+    pooled = {}
+    for r in rows:
+        if r["hits"] is None:
+            continue
+        for band, counts in r["hits"].items():
+            acc = pooled.setdefault(band, [0, 0, 0, 0, 0])
+            for i, c in enumerate(counts):
+                acc[i] += c
+    s["coverage"] = {band: {"n": a[0], "cover80": a[1] / a[0], "cover95": a[2] / a[0],
+                            "below95": a[3] / a[0], "above95": a[4] / a[0]}
+                     for band, a in pooled.items() if a[0] > 0}
+    return s
+
+
+def prophet_available():
+    return importlib.util.find_spec("prophet") is not None
+
+
+def prophet_forecast(ds, y, h, freq):
+    """Prophet (default settings: daily and weekly seasonality where the history allows, linear trend),
+    quantiles from its predictive samples."""
+    import logging
+    from prophet import Prophet
+    for name in ("cmdstanpy", "prophet"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    frame = pd.DataFrame({"ds": ds.tz_localize(None), "y": y})
+    model = Prophet(uncertainty_samples=1000)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        model.fit(frame)
+        future = model.make_future_dataframe(periods=h, freq=freq, include_history=False)
+        point = model.predict(future)["yhat"].to_numpy(float)
+        samples = model.predictive_samples(future)["yhat"]
+    q = {level: np.quantile(samples, level, axis=1) for level in LEVELS_Q}
+    return point, q
+
+
+def case_rolling(args, title, series, step, freq, season, mstl_seasons, workdir, headroom_bin, key):
+    """Rolling-origin side by side: `args.windows` windows `stride` apart, each `h` steps ahead, on
+    every method with 80 % and 95 % intervals; coverage pooled over series and windows per lead band."""
+    from statsforecast import StatsForecast
+    from statsforecast.models import AutoETS, AutoTheta, MSTL, SeasonalNaive
+
+    h, windows, stride = args.horizon, args.windows, args.stride
+    print(f"\n## {title}: {len(series)} series at {freq}, {windows} windows {stride} steps apart, "
+          f"each {h} steps ahead\n")
+    short = [s["id"] for s in series if len(s["y"]) < h + (windows - 1) * stride + 2 * season]
+    if short:
+        die(f"{title}: too short for {windows} windows: {', '.join(short)}")
+    ids = [s["id"] for s in series]
+    cuts = {s["id"]: window_cuts(len(s["y"]), h, windows, stride) for s in series}
+    models = [
+        ("SeasonalNaive", lambda: SeasonalNaive(season_length=season), "SeasonalNaive"),
+        ("AutoETS", lambda: AutoETS(season_length=season), "AutoETS"),
+        ("AutoTheta", lambda: AutoTheta(season_length=season), "AutoTheta"),
+        (f"MSTL({mstl_seasons})", lambda: MSTL(season_length=mstl_seasons), "MSTL"),
+    ]
+    df = sf_frame(ids, [s["ds"] for s in series], [s["y"] for s in series])
+    methods = []
+    for label, make, alias in models:
+        eprint(f"  statsforecast {label}: {windows} windows on {len(ids)} series ...")
+        sf = StatsForecast(models=[make()], freq=freq, n_jobs=1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            t0, c0 = time.perf_counter(), time.process_time()
+            cv = sf.cross_validation(df=df, h=h, step_size=stride, n_windows=windows, level=[80, LEVEL])
+            wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        cv = cv.reset_index() if "unique_id" not in cv.columns else cv
+        rows = []
+        for s in series:
+            g = cv[cv["unique_id"] == s["id"]]
+            for w, (cutoff, part) in enumerate(sorted(g.groupby("cutoff"), key=lambda kv: kv[0])):
+                part = part.sort_values("ds")
+                cut = cuts[s["id"]][w]
+                q = {0.025: part[f"{alias}-lo-{LEVEL}"].to_numpy(float), 0.975: part[f"{alias}-hi-{LEVEL}"].to_numpy(float),
+                     0.1: part[f"{alias}-lo-80"].to_numpy(float), 0.9: part[f"{alias}-hi-80"].to_numpy(float)}
+                rows.append(score_window(s["y"][:cut], s["y"][cut:cut + h], part[alias].to_numpy(float), q, season))
+        methods.append({"method": f"statsforecast {label}", "wall_s": wall, "cpu_s": cpu, "summary": summarize(rows)})
+
+    if args.prophet and prophet_available():
+        eprint(f"  Prophet: {windows} windows on {len(ids)} series ...")
+        rows, wall, cpu = [], 0.0, 0.0
+        for s in series:
+            for cut in cuts[s["id"]]:
+                t0, c0 = time.perf_counter(), time.process_time()
+                point, q = prophet_forecast(s["ds"][:cut], s["y"][:cut], h, freq)
+                wall += time.perf_counter() - t0
+                cpu += time.process_time() - c0
+                rows.append(score_window(s["y"][:cut], s["y"][cut:cut + h], point, q, season))
+        import prophet
+        methods.append({"method": f"Prophet {prophet.__version__}", "wall_s": wall, "cpu_s": cpu,
+                        "summary": summarize(rows)})
+    elif args.prophet:
+        print("Prophet is not installed in this Python: left out (scripts/bench-forecast.sh installs it).")
+
+    headroom = {"status": "skipped (--skip-headroom)"}
+    if not args.skip_headroom:
+        try:
+            rows, wall, cpu = [], 0.0, 0.0
+            for w in range(windows):
+                train_csv = os.path.join(workdir, f"{key}_w{w}.csv")
+                out_csv = os.path.join(workdir, f"{key}_w{w}_out.csv")
+                write_headroom_csv(train_csv, ids, [s["ds"][:cuts[s["id"]][w]] for s in series],
+                                   [s["y"][:cuts[s["id"]][w]] for s in series])
+                cmd, w_wall, w_cpu = headroom_run(headroom_bin, train_csv, out_csv, h, step,
+                                                  ["--quantiles", "0.025,0.1,0.5,0.9,0.975"] + args.headroom_arg,
+                                                  args.headroom_timeout)
+                wall += w_wall
+                cpu += w_cpu
+                expected = {s["id"]: s["ds"][cuts[s["id"]][w]:cuts[s["id"]][w] + h] for s in series}
+                out = pd.read_csv(out_csv)
+                out["ts"] = pd.to_datetime(out["timestamp"], utc=True, format="ISO8601")
+                for s in series:
+                    cut = cuts[s["id"]][w]
+                    g = out[out["series"].astype(str) == s["id"]].set_index("ts").sort_index().loc[expected[s["id"]]]
+                    q = {level: g[f"q{level:g}"].to_numpy(float) for level in LEVELS_Q}
+                    rows.append(score_window(s["y"][:cut], s["y"][cut:cut + h], g["point"].to_numpy(float), q, season))
+            methods.append({"method": "Headroom", "wall_s": wall, "cpu_s": cpu, "summary": summarize(rows),
+                            "command": " ".join(cmd)})
+            headroom = {"status": "ok", "wall_s": wall, "cpu_s": cpu, "command": " ".join(cmd)}
+        except (HeadroomUnavailable, KeyError) as exc:
+            headroom = {"status": f"unavailable: {exc}"}
+            eprint(f"\nHEADROOM NOT RUN ({title}): {exc}\n")
+
+    print(md_table(["method", "wall s", "MASE", "sMAPE", "cover80", "cover95", "MSIS"],
+                   [[m["method"], f2(m["wall_s"], 2), f2(m["summary"]["mase"]), f2(m["summary"]["smape"], 2),
+                     pct(m["summary"]["coverage"].get("all", {}).get("cover80")),
+                     pct(m["summary"]["coverage"].get("all", {}).get("cover95")), f2(m["summary"]["msis"], 2)]
+                    for m in methods]))
+    print("\nCoverage per lead band (80 % / 95 %; below / above the 95 % interval):\n")
+    print(md_table(["method"] + [b[0] for b in BANDS],
+                   [[m["method"]] + [
+                       (lambda c: f"{pct(c['cover80'])} / {pct(c['cover95'])} ({pct(c['below95'])} / {pct(c['above95'])})"
+                        if c else "n/a")(m["summary"]["coverage"].get(b[0])) for b in BANDS]
+                    for m in methods]))
+    print("\nwall s: all windows together. statsforecast = one cross_validation call per model (n_jobs=1); "
+          "Prophet = fit + predict + predictive samples per series and window; Headroom = one whole "
+          "`headroom forecast` process per window (start-up, CSV, fit, forecast, CSV).")
+    if headroom["status"] == "ok":
+        for m in methods[:-1]:
+            print(f"speed ratio {m['method']} / Headroom: {m['wall_s'] / headroom['wall_s']:.1f}x")
+    return {"title": title, "windows": windows, "stride": stride, "horizon": h, "methods": methods, "headroom": headroom}
+
+
+def nab_hourly_series(ddir):
+    """Every NAB series summed to 1 hour (partial first and last hours dropped), whole length."""
+    out = []
+    for name in NAB_FILES:
+        raw = pd.read_csv(os.path.join(ddir, "nab", name))
+        ts = pd.to_datetime(raw["timestamp"]).dt.tz_localize("UTC")
+        s = pd.Series(raw["value"].astype(float).to_numpy(), index=ts).sort_index()
+        step = float(np.median(np.diff(s.index.asi8)) / 1e9)
+        per_hour = int(round(3600.0 / step))
+        grouped = s.resample("1h")
+        sums, counts = grouped.sum(), grouped.count()
+        full = counts >= per_hour
+        first, last = full.idxmax(), full[::-1].idxmax()
+        sums = sums[first:last]
+        out.append({"id": name[:-4], "ds": sums.index, "y": sums.to_numpy()})
+    return out
+
+
+def demo_hourly_series(headroom_bin, workdir):
+    """The demo fleet's requests per model and region (`headroom demo-data`, 8 weeks), summed to 1 hour."""
+    path = os.path.join(workdir, "demo-traffic.csv")
+    proc = subprocess.run([headroom_bin, "demo-data", "--weeks", "8", "--end", "2026-11-24", "--output", path],
+                          capture_output=True, text=True, env=_ORIGINAL_ENV)
+    if proc.returncode != 0:
+        raise HeadroomUnavailable(f"headroom demo-data failed: {proc.stderr.strip()[-400:]}")
+    raw = pd.read_csv(path)
+    raw = raw[raw["metric"] == "requests"]
+    raw["ts"] = pd.to_datetime(raw["timestamp"], utc=True, format="ISO8601")
+    out = []
+    for (model, region), g in raw.groupby(["model", "region"], sort=True):
+        s = g.set_index("ts")["value"].astype(float).sort_index().resample("1h").sum()
+        out.append({"id": f"{model}_{region}", "ds": s.index, "y": s.to_numpy()})
+    return out
+
 # --------------------------------------------------------------------------- main
 
 def main():
@@ -627,6 +844,11 @@ def main():
     p.add_argument("--series", type=int, default=1000, help="number of synthetic series (default 1000)")
     p.add_argument("--seed", type=int, default=20240101, help="seed of the synthetic series")
     p.add_argument("--horizon", type=int, default=48, help="NAB holdout / horizon in hours (default 48)")
+    p.add_argument("--skip-rolling", action="store_true",
+                   help="leave out the rolling-window cases (NAB and the demo traffic, all methods with 80 and 95 %% intervals)")
+    p.add_argument("--windows", type=int, default=10, help="rolling windows per series (default 10)")
+    p.add_argument("--stride", type=int, default=24, help="steps between rolling windows (default 24)")
+    p.add_argument("--no-prophet", dest="prophet", action="store_false", help="leave Prophet out of the rolling cases")
     p.add_argument("--sf-budget", type=float, default=120.0,
                    help="wall seconds per statsforecast model in case 2 before extrapolating (default 120)")
     p.add_argument("--ets-budget", type=float, default=20.0,
@@ -641,6 +863,8 @@ def main():
     args = p.parse_args()
     if args.series < 1:
         die("--series must be >= 1")
+    if args.windows < 1 or args.stride < 1:
+        die("--windows and --stride must be >= 1")
 
     root = repo_root()
     ddir = data_dir(args, root)
@@ -686,6 +910,15 @@ def main():
     t_all = time.perf_counter()
     try:
         results["nab"] = case_nab(args, ddir, workdir, headroom_bin)
+        if not args.skip_rolling:
+            results["rolling_nab"] = case_rolling(args, "Case 1b: NAB, rolling windows", nab_hourly_series(ddir),
+                                                  "1h", "h", 24, [24, 168], workdir, headroom_bin, "nab")
+            if args.skip_headroom:
+                print("\nThe demo traffic comes from `headroom demo-data`: left out with --skip-headroom.")
+            else:
+                results["rolling_demo"] = case_rolling(args, "Case 1c: the demo traffic (requests), rolling windows",
+                                                       demo_hourly_series(headroom_bin, workdir),
+                                                       "1h", "h", 24, [24, 168], workdir, headroom_bin, "demo")
         if not args.skip_synthetic:
             results["synthetic"] = case_synthetic(args, workdir, headroom_bin)
     finally:
@@ -708,7 +941,7 @@ def main():
         print(f"figures written to {args.json}")
 
     if not args.skip_headroom:
-        failed = [k for k in ("nab", "synthetic") if k in results and results[k]["headroom"]["status"] != "ok"]
+        failed = [k for k in ("nab", "rolling_nab", "rolling_demo", "synthetic") if k in results and results[k]["headroom"]["status"] != "ok"]
         if failed:
             eprint(f"Headroom half did not run for: {', '.join(failed)} (see above). Exit status 3.")
             sys.exit(3)

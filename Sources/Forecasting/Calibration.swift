@@ -14,11 +14,19 @@ internal import Darwin
 /// split-conformal (N+1)/N widening), widened by √(1 + 1/K) for a scale learned from K origins. The q-quantile at
 /// step h is T⁻¹(T(point) + σₕ·z_q): monotone in q by construction. Beyond the backtest window
 /// σₕ grows as √((h+1)/H_b).
+///
+/// No offset reaches beyond the largest backtest error of its sign (any origin, any step),
+/// widened the same way and grown like σ beyond the window: one origin with an error far above
+/// the others' (a holiday copied into a workday) is otherwise counted twice, in σₕ and in its
+/// own large z, and squares into an upper quantile 10⁷ times the point (the demo's code-70b).
 struct Calibration: Sendable {
     /// σₕ for h in 0..<backtest horizon.
     let sigma: [Double]
     /// z_q per requested level.
     let z: [Double]
+    /// Largest backtest error above (`upper`, ≥ 0) and below (`lower`, ≤ 0) the point, widened;
+    /// ±∞ without backtests.
+    let upper: Double, lower: Double
 
     /// Fewer scaled errors than this give normal quantiles scaled by their RMS.
     static let minimumErrors = 20
@@ -56,6 +64,8 @@ struct Calibration: Sendable {
         // √(1 + 1/K), the factor of a prediction from a mean of K.
         let widening = (1 + 1 / Double(origins.count)).squareRoot()
         self.sigma = sigma
+        (self.upper, self.lower) = Self.extremes(errors: errors, using: origins, symmetric: symmetric,
+                                                 widening: widening)
         if scaled.count < Self.minimumErrors {
             // Too few errors for empirical quantiles: normal quantiles at their spread.
             let rms = (scaled.reduce(0) { $0 + $1 * $1 } / max(n, 1)).squareRoot()
@@ -106,6 +116,29 @@ struct Calibration: Sendable {
         return sigma
     }
 
+    /// The largest error above and below the point over `origins` and all steps, times
+    /// `widening`; with `symmetric`, the largest magnitude on both sides. Unbounded when no error
+    /// was observed.
+    static func extremes(errors: [[Double]], using origins: [Int], symmetric: Bool,
+                         widening: Double) -> (upper: Double, lower: Double) {
+        var high = -Double.infinity, low = Double.infinity
+        for k in origins {
+            for e in errors[k] where e.isFinite {
+                high = max(high, symmetric ? abs(e) : e)
+                low = min(low, symmetric ? -abs(e) : e)
+            }
+        }
+        guard high > -.infinity else { return (.infinity, -.infinity) }
+        return (widening * max(high, 0), widening * min(low, 0))
+    }
+
+    /// Offset of level `k` at forecast step h on the calibration scale: σₕ·z_k, held within the
+    /// widened backtest extremes (which grow like σ beyond the backtest window).
+    func offset(_ k: Int, at h: Int) -> Double {
+        let growth = h < sigma.count ? 1 : sqrt(Double(h + 1) / Double(sigma.count))
+        return min(max(sigma(at: h) * z[k], lower * growth), upper * growth)
+    }
+
     /// Fallback without backtests: σ from one-step differences of `history` (calibration
     /// scale), growing as √(h+1); normal quantiles.
     init(history: [Double], levels: [Double]) {
@@ -114,6 +147,8 @@ struct Calibration: Sendable {
         let spread = history.count > 1 ? total / Double(history.count - 1) : 0.1 * abs(history.first ?? 0)
         self.sigma = [max(spread * 1.2533, 1e-12)]
         self.z = levels.map { NormalQuantile.of($0) }
+        self.upper = .infinity
+        self.lower = -.infinity
     }
 
     /// σ at forecast step h (0-based), extended beyond the calibrated window.

@@ -117,8 +117,8 @@ struct Selection: Sendable {
         let inverse: (Double) -> Double = p.nonNegative ? { Transform.exp($0) } : { $0 }
         var quantiles = [[Double]](repeating: [Double](repeating: 0, count: engine.horizon), count: levels.count)
         for h in 0..<engine.horizon {
-            let center = t(point[h]), sigma = calibration.sigma(at: h)
-            var column = calibration.z.map { inverse(center + sigma * $0) }
+            let center = t(point[h])
+            var column = calibration.z.indices.map { inverse(center + calibration.offset($0, at: h)) }
             column.sort()
             for k in 0..<levels.count { quantiles[k][h] = Self.finite(column[k] * p.scale) }
         }
@@ -135,8 +135,7 @@ struct Selection: Sendable {
             let others = errors.count > 1 ? errors.indices.filter { $0 != k } : [k]
             guard let c = Calibration(errors: errors, using: others, levels: [0.025, 0.975], symmetric: engine.profile.missesPeriods) else { continue }
             for (h, e) in errors[k].enumerated() where e.isFinite {
-                let sigma = c.sigma(at: h)
-                if e >= sigma * c.z[0], e <= sigma * c.z[1] { inside += 1 }
+                if e >= c.offset(0, at: h), e <= c.offset(1, at: h) { inside += 1 }
                 total += 1
             }
         }
