@@ -20,6 +20,23 @@ extension ConfigurationReader {
         case quantile
         case sloServed = "slo_served"
         case regions
+        case profile
+        case tokenSLO = "slo"
+    }
+
+    /// The keys of an item of `models.<name>.profile`.
+    enum TokenPointKey: String, ConfigurationKey {
+        case concurrency
+        case inputTPS = "input_tps"
+        case outputTPS = "output_tps"
+        case ttft = "ttft_p99_ms"
+        case tpot = "tpot_p99_ms"
+    }
+
+    /// The keys of `models.<name>.slo`.
+    enum TokenSLOKey: String, ConfigurationKey {
+        case ttft = "ttft_p99_ms"
+        case tpot = "tpot_p99_ms"
     }
 
     /// The keys of `models.<name>.scale_up`.
@@ -136,12 +153,59 @@ extension ConfigurationReader {
             regions.append(region)
         }
         guard !regions.isEmpty else { throw regionsValue.error("must list at least one region") }
+        var tokens: TokenProfile?
+        switch (f[.profile], f[.tokenSLO]) {
+        case (nil, nil):
+            break
+        case (let profileValue?, nil):
+            throw profileValue.error("needs '\(ModelKey.tokenSLO)' beside it ({ttft_p99_ms, tpot_p99_ms}): the targets a point must meet")
+        case (nil, let sloValue?):
+            throw sloValue.error("needs '\(ModelKey.profile)' beside it: the measured token points the targets select from")
+        case (let profileValue?, let sloValue?):
+            guard workload == .interactive else {
+                throw profileValue.error("applies to interactive models only; batch models are held to \(ModelKey.deadline)")
+            }
+            tokens = try tokenProfile(profileValue, slo: sloValue)
+        }
         return ModelProfile(
             name: name, gpuType: gpuName, gpusPerReplica: perReplica, gpuMemoryGiB: memory,
             coldStartSeconds: try f.required(.coldStart).seconds(), workloadClass: workload, deadlineSeconds: deadline,
             throughput: throughput, sloP99Milliseconds: slo, targetUtilization: utilization, minReplicas: floor,
             maxReplicas: cap, scaleUp: scaleUp, scaleDownStabilizationSeconds: stabilization, quantile: quantile,
-            regions: regions, sloServed: sloServed)
+            regions: regions, sloServed: sloServed, tokens: tokens)
+    }
+
+    /// `profile` (a non-empty list of `{concurrency, input_tps, output_tps, ttft_p99_ms,
+    /// tpot_p99_ms}`, concurrency strictly increasing) and `slo` (`{ttft_p99_ms, tpot_p99_ms}`),
+    /// with at least one point meeting both targets.
+    static func tokenProfile(_ value: YAMLValue, slo sloValue: YAMLValue) throws(ConfigurationError) -> TokenProfile {
+        let slo = try sloValue.fields(TokenSLOKey.self, required: [.ttft, .tpot])
+        let ttftTarget = try slo.required(.ttft).positive()
+        let tpotTarget = try slo.required(.tpot).positive()
+        var points: [TokenPoint] = []
+        for item in try value.items() {
+            let f = try item.fields(TokenPointKey.self, required: [.concurrency, .inputTPS, .outputTPS, .ttft, .tpot])
+            let concurrencyValue = try f.required(.concurrency)
+            let point = TokenPoint(
+                concurrency: try concurrencyValue.integer(atLeast: 1),
+                inputTokensPerSecond: try f.required(.inputTPS).positive(),
+                outputTokensPerSecond: try f.required(.outputTPS).positive(),
+                ttftP99Milliseconds: try f.required(.ttft).positive(),
+                tpotP99Milliseconds: try f.required(.tpot).positive())
+            if let previous = points.last, point.concurrency <= previous.concurrency {
+                throw concurrencyValue.error("must be greater than the previous point's concurrency (\(previous.concurrency)): "
+                    + "list the points by increasing concurrency")
+            }
+            points.append(point)
+        }
+        guard !points.isEmpty else { throw value.error("must list at least one measured point") }
+        let profile = TokenProfile(points: points, ttftP99Milliseconds: ttftTarget, tpotP99Milliseconds: tpotTarget)
+        guard profile.best != nil else {
+            let ttft = points.map(\.ttftP99Milliseconds).min() ?? 0, tpot = points.map(\.tpotP99Milliseconds).min() ?? 0
+            throw sloValue.error("no point of '\(ModelKey.profile)' meets both ttft_p99_ms \(ttftTarget) and tpot_p99_ms "
+                + "\(tpotTarget): the lowest measured are TTFT \(ttft) ms and TPOT \(tpot) ms")
+        }
+        return profile
     }
 
     /// `throughput`: a non-empty list of `{batch_size, rps, p99_ms}` with batch sizes and

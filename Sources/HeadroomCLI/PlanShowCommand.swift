@@ -97,6 +97,11 @@ struct PlanShowCommand: ParsableCommand {
         text += TextTable(actions).render() + "\n"
         text += "GPU-hours over the plan: \(String(format: "%.0f", plan.gpuHours)); replica-hours saved by batching: "
             + "\(String(format: "%.0f", plan.replicaHoursSavedByBatching))\n"
+        if let bounds = plan.limitedBy {
+            let count = { (bound: SizingBound) in bounds.filter { $0 == bound }.count }
+            text += "sized on tokens: replicas set by requests in \(count(.requests)) steps, by prefill (prompt tokens) in "
+                + "\(count(.prefill)), by decode (generated tokens) in \(count(.decode))\n"
+        }
         if let pool {
             text += "\npool \(pool.region)/\(pool.gpuType) (shared by \(pool.models.joined(separator: ", "))): "
                 + "reserve \(pool.reservedNodes) nodes of \(pool.gpusPerNode) GPUs; break-even utilisation "

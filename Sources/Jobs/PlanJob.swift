@@ -9,7 +9,8 @@ import Vocabulary
 /// version linked to that run.
 ///
 /// Each configured (model, region) is planned on its `requests` forecast (point and quantiles),
-/// with the recent actual requests joining the reservation window, and with its tuned settings
+/// and on its `input_tokens` and `output_tokens` forecasts when its profile sizes on tokens,
+/// with the recent actual requests (and tokens) joining the reservation window, and with its tuned settings
 /// (``TuneJob``) when its newest tune reached its `slo_served`. The plan starts where the
 /// forecast starts (the end of the stored history), so a database whose data ends yesterday
 /// still gets a plan for what comes after it.
@@ -28,19 +29,23 @@ public struct PlanJob: Sendable {
     /// - Throws: ``PlanJobError`` when there is no forecast to plan from, or the planner refuses.
     public func run(on database: AppDatabase) throws -> (run: StoredPlanRun, plan: FleetPlan) {
         guard let forecasts = try database.latestForecastRun() else { throw PlanJobError.noForecast }
-        let requests = forecasts.forecasts.filter { $0.series.key.metric == .requests && $0.model != nil }
-        var byKey: [ModelRegion: SeriesForecast] = [:]
-        for forecast in requests {
-            byKey[ModelRegion(model: forecast.series.key.model, region: forecast.series.key.region)] = forecast
+        var byKey: [Metric: [ModelRegion: SeriesForecast]] = [:]
+        for forecast in forecasts.forecasts where forecast.model != nil {
+            let key = forecast.series.key
+            byKey[key.metric, default: [:]][ModelRegion(model: key.model, region: key.region)] = forecast
         }
         let tuned = TuneJob.planSettings(try database.latestTunedSettings(), configuration: configuration)
         var demand: [PlanDemand] = []
         for (name, profile) in configuration.models.sorted(by: { $0.key < $1.key }) {
             for region in profile.regions {
                 let key = ModelRegion(model: name, region: region)
-                guard let forecast = byKey[key] else { continue }
+                guard let forecast = byKey[.requests]?[key] else { continue }
                 var entry = try Self.demand(forecast, levels: forecasts.levels, on: database,
                                             window: configuration.settings.reservationWindowSeconds)
+                if profile.tokens != nil, let input = byKey[.inputTokens]?[key], let output = byKey[.outputTokens]?[key] {
+                    entry.tokens = try Self.tokens(input: input, output: output, like: entry, levels: forecasts.levels,
+                                                   on: database)
+                }
                 entry.settings = tuned[key] ?? (profile.workloadClass == .interactive
                     ? .configured(profile, note: "not tuned yet: `headroom tune` (and the weekly tune job) replays its history to tune it")
                     : nil)
@@ -109,6 +114,43 @@ extension PlanJob {
             previous = index
         }
         return (first, span)
+    }
+}
+
+extension PlanJob {
+    /// The token demand on `requests`' grid: each token forecast where the requests' starts
+    /// (shorter or later forecasts are cut or padded with their last value), and the stored
+    /// token history over the requests' history span (gaps filled as ``observedSpan`` does).
+    static func tokens(input: SeriesForecast, output: SeriesForecast, like requests: PlanDemand, levels: [Double],
+                       on database: AppDatabase) throws -> TokenDemand {
+        let step = requests.step
+        let series = try database.values(of: [input.series, output.series], start: requests.historyStart, step: step,
+                                          count: requests.history.count)
+        func aligned(_ forecast: SeriesForecast, history: [Double]) -> TokenSeries {
+            let shift = Int((requests.forecastStart - forecast.start) / step.seconds)
+            func fit(_ values: [Double]) -> [Double] {
+                (0..<requests.point.count).map { i in
+                    let j = i + shift
+                    guard !values.isEmpty else { return 0 }
+                    return values[min(max(j, 0), values.count - 1)]
+                }
+            }
+            var quantiles: [Double: [Double]] = [:]
+            for (k, level) in levels.enumerated() {
+                quantiles[level] = fit(forecast.quantiles.map { k < $0.count ? $0[k] : .nan })
+            }
+            return TokenSeries(point: fit(forecast.point), quantiles: quantiles, history: filled(history))
+        }
+        return TokenDemand(input: aligned(input, history: series[0]), output: aligned(output, history: series[1]))
+    }
+
+    /// `values` with every missing value filled: linearly between observed neighbours, with the
+    /// nearest observed value at either end, 0 when none is observed.
+    static func filled(_ values: [Double]) -> [Double] {
+        let (offset, span) = observedSpan(values)
+        guard !span.isEmpty else { return [Double](repeating: 0, count: values.count) }
+        return [Double](repeating: span[0], count: offset) + span
+            + [Double](repeating: span[span.count - 1], count: values.count - offset - span.count)
     }
 }
 

@@ -48,6 +48,9 @@ public struct ModelPlan: Sendable, Hashable, Codable {
     public var maxBacklogRequests: Double?
     /// Batch class: the most requests past their deadline at any step (0 when all deadlines hold).
     public var lateRequests: Double?
+    /// Models planned on tokens: per step, what set the replicas (requests, prefill or decode);
+    /// nil when planned on requests alone.
+    public var limitedBy: [SizingBound]? = nil
 }
 
 extension ModelPlan {

@@ -8,6 +8,9 @@ public struct Sizing: Sendable, Hashable {
     public var uncappedReplicas: Int
     /// Replicas (within floor and cap) if every replica ran at the smallest usable batch size.
     public var replicasAtSmallestBatch: Int
+    /// What set the replica count before floor and cap: the request rate unless a token
+    /// bound asked for more.
+    public var bound: SizingBound = .requests
 }
 
 extension ModelProfile {
@@ -24,15 +27,36 @@ extension ModelProfile {
     /// many replicas (`replicas × r_b × u ≥ λ`), so batches grow with demand up to the SLO before
     /// replicas are added, and at low demand the lower-latency small batches are used.
     /// Returns nil when no batch size meets the SLO.
-    public func sizing(requestsPerSecond rate: Double) -> Sizing? {
+    ///
+    /// With a token profile and `tokens` (prompt tokens/s `I`, generated tokens/s `O`), the
+    /// replicas needed are the largest of the request bound and the prefill and decode bounds
+    /// `ceil(I / (I* × u))` and `ceil(O / (O* × u))`, `I*` and `O*` the token rates of the best
+    /// point meeting both the TTFT and TPOT targets; `bound` names the one that set the count.
+    /// Returns nil when no batch size meets the SLO, or a token profile has no usable point.
+    public func sizing(requestsPerSecond rate: Double, tokens: TokenRate? = nil) -> Sizing? {
         let points = servingPoints
         guard let best = points.last, let smallest = points.first else { return nil }
-        let needed = replicasNeeded(rate, perReplica: best.requestsPerSecond)
+        var needed = replicasNeeded(rate, perReplica: best.requestsPerSecond)
+        var bound = SizingBound.requests
+        var tokenNeed = 0
+        if let profile = self.tokens {
+            guard let point = profile.best else { return nil }
+            if let tokens {
+                let prefill = replicasNeeded(tokens.input, perReplica: point.inputTokensPerSecond)
+                let decode = replicasNeeded(tokens.output, perReplica: point.outputTokensPerSecond)
+                tokenNeed = max(prefill, decode)
+                if tokenNeed > needed {
+                    needed = tokenNeed
+                    bound = decode >= prefill ? .decode : .prefill
+                }
+            }
+        }
         let replicas = min(max(needed, minReplicas), maxReplicas)
         let batch = points.first { Double(replicas) * $0.requestsPerSecond * targetUtilization >= rate * (1 - 1e-12) } ?? best
-        let small = min(max(replicasNeeded(rate, perReplica: smallest.requestsPerSecond), minReplicas), maxReplicas)
+        let smallNeed = max(replicasNeeded(rate, perReplica: smallest.requestsPerSecond), tokenNeed)
+        let small = min(max(smallNeed, minReplicas), maxReplicas)
         return Sizing(replicas: replicas, batchSize: batch.batchSize, uncappedReplicas: max(needed, minReplicas),
-                      replicasAtSmallestBatch: small)
+                      replicasAtSmallestBatch: small, bound: bound)
     }
 
     /// `ceil(rate / (perReplica × targetUtilization))`, ignoring rounding noise of 1e-9 and

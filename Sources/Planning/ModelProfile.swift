@@ -38,13 +38,16 @@ public struct ModelProfile: Sendable, Hashable, Codable {
     /// Interactive models: share of requests in (0, 1) to serve within the SLO, the target
     /// `headroom tune` sizes the plan's settings for (default 0.999).
     public var sloServed: Double
+    /// Interactive models: capacity on tokens against TTFT and TPOT targets; with it a step
+    /// needs the most replicas of the request, prefill and decode bounds. nil sizes on requests.
+    public var tokens: TokenProfile?
 
     public init(
         name: String, gpuType: String, gpusPerReplica: Int, gpuMemoryGiB: Double, coldStartSeconds: Double,
         workloadClass: WorkloadClass, deadlineSeconds: Double? = nil, throughput: [ThroughputPoint],
         sloP99Milliseconds: Double, targetUtilization: Double = 0.65, minReplicas: Int, maxReplicas: Int,
         scaleUp: ScaleUpLimit, scaleDownStabilizationSeconds: Int64, quantile: Double?, regions: [String],
-        sloServed: Double = ModelProfile.defaultSLOServed
+        sloServed: Double = ModelProfile.defaultSLOServed, tokens: TokenProfile? = nil
     ) {
         self.name = name
         self.gpuType = gpuType
@@ -63,6 +66,7 @@ public struct ModelProfile: Sendable, Hashable, Codable {
         self.quantile = quantile
         self.regions = regions
         self.sloServed = sloServed
+        self.tokens = tokens
     }
 
     /// The default quantile of interactive models: plan for the 95th percentile of demand.

@@ -25,11 +25,14 @@ public struct PlanDemand: Sendable, Hashable {
     /// The settings to plan with (tuned ones replace the profile's quantile and target
     /// utilisation); nil plans with the configured ones.
     public var settings: PlanSettings?
+    /// Prompt and generated tokens on the same grid (forecast and history), for models with a
+    /// token profile; nil sizes on requests alone.
+    public var tokens: TokenDemand?
 
     public init(
         model: String, region: String, step: Step, forecastStart: Int64, point: [Double],
         quantiles: [Double: [Double]] = [:], historyStart: Int64 = 0, history: [Double] = [],
-        currentReplicas: Int? = nil, settings: PlanSettings? = nil
+        currentReplicas: Int? = nil, settings: PlanSettings? = nil, tokens: TokenDemand? = nil
     ) {
         self.model = model
         self.region = region
@@ -41,6 +44,34 @@ public struct PlanDemand: Sendable, Hashable {
         self.history = history
         self.currentReplicas = currentReplicas
         self.settings = settings
+        self.tokens = tokens
+    }
+}
+
+/// The token demand of one model and region, on its requests' grid: each series as long as
+/// the requests' forecast, each history as long as the requests' history.
+public struct TokenDemand: Sendable, Hashable {
+    /// Prompt tokens per step.
+    public var input: TokenSeries
+    /// Generated tokens per step.
+    public var output: TokenSeries
+
+    public init(input: TokenSeries, output: TokenSeries) {
+        self.input = input
+        self.output = output
+    }
+}
+
+/// One token metric's forecast (point and quantiles) and recent history, tokens per step.
+public struct TokenSeries: Sendable, Hashable {
+    public var point: [Double]
+    public var quantiles: [Double: [Double]]
+    public var history: [Double]
+
+    public init(point: [Double], quantiles: [Double: [Double]] = [:], history: [Double] = []) {
+        self.point = point
+        self.quantiles = quantiles
+        self.history = history
     }
 }
 

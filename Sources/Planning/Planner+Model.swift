@@ -10,13 +10,17 @@ struct ReplicaNeed {
 
 extension Planner {
     /// Sizes every step of `counts` (requests per step of `stepSeconds`): interactive work at
-    /// its own rate, batch work at the deadline-feasible rate of ``BatchBacklog``.
-    static func need(_ counts: [Double], profile: ModelProfile, stepSeconds: Int64) -> ReplicaNeed {
+    /// its own rate (and its `tokens` per second, with a token profile), batch work at the
+    /// deadline-feasible rate of ``BatchBacklog``.
+    static func need(_ counts: [Double], tokens: [TokenRate]? = nil, profile: ModelProfile,
+                     stepSeconds: Int64) -> ReplicaNeed {
         let seconds = Double(stepSeconds)
         var need = ReplicaNeed()
         guard profile.workloadClass == .batch else {
             need.ratePerSecond = counts.map { $0 / seconds }
-            need.sizings = need.ratePerSecond.compactMap { profile.sizing(requestsPerSecond: $0) }
+            need.sizings = need.ratePerSecond.enumerated().compactMap { t, rate in
+                profile.sizing(requestsPerSecond: rate, tokens: tokens.flatMap { t < $0.count ? $0[t] : nil })
+            }
             return need
         }
         let deadline = profile.deadlineSeconds ?? seconds
@@ -68,7 +72,7 @@ extension Planner {
         let settings = configuration.settings
         let step = settings.step.seconds
         let stepHours = Double(step) / 3_600
-        let need = Self.need(demand.planned, profile: profile, stepSeconds: step)
+        let need = Self.need(demand.planned, tokens: demand.plannedTokens, profile: profile, stepSeconds: step)
         let replicas = need.sizings.map(\.replicas)
         var provisioning = offer.onDemand.provisioningSeconds
         if profile.workloadClass == .batch, let spot = offer.spot, spot.reliableShare > 0 {
@@ -111,7 +115,8 @@ extension Planner {
             gpuHours: schedule.launched.reduce(0) { $0 + Double($1) } * gpus * stepHours,
             replicaHoursSavedByBatching: saved,
             cappedSteps: need.sizings.filter { $0.uncappedReplicas > $0.replicas }.count,
-            uncoveredSteps: uncovered, maxBacklogRequests: need.maxBacklog, lateRequests: need.late)
+            uncoveredSteps: uncovered, maxBacklogRequests: need.maxBacklog, lateRequests: need.late,
+            limitedBy: demand.plannedTokens == nil ? nil : need.sizings.map(\.bound))
         // History: what the actual traffic needed, for the reservation window.
         var history: [Int64: Double] = [:]
         let windowStart = now - settings.reservationWindowSeconds
@@ -120,14 +125,18 @@ extension Planner {
         let leadIn = max(86_400, Int64(profile.deadlineSeconds ?? 0))
         let skip = Int(max(0, min(Int64(demand.history.count), (windowStart - leadIn - demand.historyStart) / step)))
         let margin = Self.quantileMargin(demand)
-        let historyNeed = Self.need(demand.history.dropFirst(skip).map { $0 * margin }, profile: profile, stepSeconds: step)
+        let historyTokens = demand.historyTokens.map {
+            $0.dropFirst(skip).map { TokenRate(input: $0.input * margin, output: $0.output * margin) }
+        }
+        let historyNeed = Self.need(demand.history.dropFirst(skip).map { $0 * margin }, tokens: historyTokens,
+                                    profile: profile, stepSeconds: step)
         for (index, sizing) in historyNeed.sizings.enumerated() {
             let at = demand.historyStart + Int64(skip + index) * step
             if at >= windowStart, at < demand.start, at < now { history[at] = Double(sizing.replicas) * gpus }
         }
         var headroom = 0.0
         if profile.quantile != nil {
-            let pointNeed = Self.need(demand.point, profile: profile, stepSeconds: step)
+            let pointNeed = Self.need(demand.point, tokens: demand.pointTokens, profile: profile, stepSeconds: step)
             headroom = zip(replicas, pointNeed.sizings).reduce(0) { $0 + Double(max(0, $1.0 - $1.1.replicas)) }
                 * gpus * stepHours
         }

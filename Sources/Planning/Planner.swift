@@ -53,6 +53,10 @@ public struct Planner: Sendable {
             warnings.append("\(result.plan.modelRegion): demand exceeds the cap of "
                 + "\(configuration.models[result.plan.model]?.maxReplicas ?? 0) replicas in \(result.plan.cappedSteps) steps")
         }
+        for result in results where result.plan.limitedBy == nil && configuration.models[result.plan.model]?.tokens != nil {
+            warnings.append("\(result.plan.modelRegion): has a token profile but its demand has no token forecast "
+                + "(input_tokens and output_tokens); planned on requests alone")
+        }
         for result in results where result.plan.uncoveredSteps > 0 {
             warnings.append("\(result.plan.modelRegion): capacity cannot be ready in time in "
                 + "\(result.plan.uncoveredSteps) steps (current replicas too low for the scale-up rate limit)")

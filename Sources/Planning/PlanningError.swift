@@ -27,7 +27,7 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
         case .stepMismatch(let model, let region, let demand, let planning):
             "\(model)/\(region): the planning step (\(planning) s) is not a whole multiple of the demand step (\(demand) s)"
         case .invalidValue(let model, let region, let series, let index, let value):
-            "\(model)/\(region): \(series)[\(index)] is \(value); requests per step must be finite and not negative"
+            "\(model)/\(region): \(series)[\(index)] is \(value); \(series.contains("tokens") ? "tokens" : "requests") per step must be finite and not negative"
         case .quantileUnavailable(let model, let region, let level, let available):
             "\(model)/\(region): the plan needs quantile \(level) but the forecast has "
                 + (available.isEmpty ? "none" : available.map { "\($0)" }.joined(separator: ", "))

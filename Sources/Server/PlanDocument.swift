@@ -59,6 +59,8 @@ struct PlanDocument: Encodable {
         /// Replicas running (ready or starting) and ready in the schedule.
         var launchedReplicas: Int
         var readyReplicas: Int
+        /// Models planned on tokens: what set `replicas` (requests, prefill or decode).
+        var limitedBy: String?
     }
 
     struct ScheduledAction: Encodable {
@@ -146,7 +148,8 @@ extension PlanDocument.Model {
                 start: Timestamp.format(plan.start + Int64(index) * plan.stepSeconds),
                 plannedRequestsPerSecond: finite(plan.plannedRequestsPerSecond[safe: index]),
                 replicas: plan.replicas[index], batchSize: plan.batchSize[safe: index] ?? 0,
-                launchedReplicas: plan.launchedReplicas[safe: index] ?? 0, readyReplicas: plan.readyReplicas[safe: index] ?? 0)
+                launchedReplicas: plan.launchedReplicas[safe: index] ?? 0, readyReplicas: plan.readyReplicas[safe: index] ?? 0,
+                limitedBy: plan.limitedBy?[safe: index]?.rawValue)
         }
         self.init(
             model: plan.model, region: plan.region, gpuType: plan.gpuType, gpusPerReplica: plan.gpusPerReplica,

@@ -33,32 +33,43 @@ import Traffic
         #expect(throws: ConfigurationError.self) { try ConfigurationReader.load(path: "/nonexistent/headroom.yaml") }
     }
 
-    /// Demand for every demo series: history before `now`, the next 48 hours as the forecast.
+    /// Demand for every demo series: history before `now`, the next 48 hours as the forecast, for
+    /// requests and for prompt and generated tokens.
     static func demoDemand(now: Int64) -> [PlanDemand] {
         let traffic = DemoTraffic(seed: 42, end: now + 2 * 86_400, weeks: 5)
         let step = DemoTraffic.step.seconds
         let steps = Int((traffic.end - traffic.start) / step)
         var series: [String: [Double?]] = [:]
         traffic.forEach { row in
-            guard row.key.metric == .requests else { return }
-            let key = "\(row.key.model)|\(row.key.region)"
+            let key = "\(row.key.model)|\(row.key.region)|\(row.key.metric.rawValue)"
             if series[key] == nil { series[key] = [Double?](repeating: nil, count: steps) }
             series[key]?[Int((row.timestamp - traffic.start) / step)] = row.value
         }
-        return series.keys.sorted().map { key in
+        let split = Int((now - traffic.start) / step)
+        /// History and forecast (point and quantiles) of one series.
+        func parts(_ key: String) -> (history: [Double], point: [Double], quantiles: [Double: [Double]])? {
+            guard let stored = series[key] else { return nil }
             var last = 0.0
-            let values = (series[key] ?? []).map { value -> Double in
+            let values = stored.map { value -> Double in
                 if let value { last = value }
                 return last  // monitoring gaps hold the previous value
             }
-            let split = Int((now - traffic.start) / step)
-            let history = Array(values[..<split])
             let point = Array(values[split...])
             func band(_ z: Double) -> [Double] { point.map { max(0, $0 + z * (0.1 * $0 + $0.squareRoot())) } }
-            let parts = key.split(separator: "|").map(String.init)
-            return PlanDemand(model: parts[0], region: parts[1], step: DemoTraffic.step, forecastStart: now, point: point,
-                              quantiles: [0.5: point, 0.9: band(1.2816), 0.95: band(1.6449), 0.99: band(2.3263)],
-                              historyStart: traffic.start, history: history)
+            return (Array(values[..<split]), point, [0.5: point, 0.9: band(1.2816), 0.95: band(1.6449), 0.99: band(2.3263)])
+        }
+        let pairs = Set(series.keys.map { $0.split(separator: "|").prefix(2).joined(separator: "|") }).sorted()
+        return pairs.map { pair in
+            let names = pair.split(separator: "|").map(String.init)
+            let requests = parts(pair + "|requests")!
+            var tokens: TokenDemand?
+            if let input = parts(pair + "|input_tokens"), let output = parts(pair + "|output_tokens") {
+                tokens = TokenDemand(input: TokenSeries(point: input.point, quantiles: input.quantiles, history: input.history),
+                                     output: TokenSeries(point: output.point, quantiles: output.quantiles, history: output.history))
+            }
+            return PlanDemand(model: names[0], region: names[1], step: DemoTraffic.step, forecastStart: now, point: requests.point,
+                              quantiles: requests.quantiles, historyStart: traffic.start, history: requests.history,
+                              tokens: tokens)
         }
     }
 
@@ -77,6 +88,12 @@ import Traffic
             #expect(model.uncoveredSteps == 0, "\(model.model)/\(model.region)")
             #expect(model.cappedSteps == 0, "\(model.model)/\(model.region)")
             #expect((model.lateRequests ?? 0) < 1e-6)
+        }
+        // chat-8b sizes on tokens too; at the demo's mix its requests set every step (the
+        // example's comment says so).
+        for model in plan.models where model.model == "chat-8b" {
+            #expect(model.limitedBy?.count == 576)
+            #expect(model.limitedBy?.allSatisfy { $0 == .requests } == true)
         }
         #expect(plan.capacity.count == 6)
         for split in plan.capacity {

@@ -20,7 +20,7 @@ import Testing
         (replacing("provisioning_s: 600 }", with: "provisioning_s: 600 }\n      spot: { usd_per_gpu_hour: 2, provisioning_s: 60, interruptions_per_hour: 0.1, reliable_shares: 1 }"),
          "regions.us-east-1.H100.spot.reliable_shares: unknown key 'reliable_shares' (expected one of: usd_per_gpu_hour, provisioning_s, interruptions_per_hour, reliable_share) (line 11)"),
         (replacing("    max_replicas: 10", with: "    max_replicas: 10\n    quantil: 0.9"),
-         "models.chat-8b.quantil: unknown key 'quantil' (expected one of: gpu_type, gpus_per_replica, gpu_memory_gib, cold_start_s, class, deadline_s, throughput, slo_p99_ms, target_utilization, min_replicas, max_replicas, scale_up, scale_down_stabilization_s, quantile, slo_served, regions) (line 24)"),
+         "models.chat-8b.quantil: unknown key 'quantil' (expected one of: gpu_type, gpus_per_replica, gpu_memory_gib, cold_start_s, class, deadline_s, throughput, slo_p99_ms, target_utilization, min_replicas, max_replicas, scale_up, scale_down_stabilization_s, quantile, slo_served, regions, profile, slo) (line 24)"),
         (replacing("    max_replicas: 10", with: "    max_replicas: 10\n    scale_up: { replicas: 2, period_s: 60, periods: 2 }"),
          "models.chat-8b.scale_up.periods: unknown key 'periods' (expected one of: replicas, period_s) (line 24)"),
         (replacing("p99_ms: 300 }", with: "p99_ms: 300, p99: 300 }"),

@@ -43,6 +43,34 @@ import Traffic
         let decoded = try JSONDecoder().decode(FleetPlan.self, from: Data(stored.plan.utf8))
         #expect(decoded == plan)
         #expect(try database.modelPlan(model: "chat-8b", region: "us-east-1")?.plan.peakReplicas == plan.models.first { $0.model == "chat-8b" }?.replicas.max())
+        // chat-8b has a token profile: planned on its token forecasts too; embed-small on requests.
+        let chat = try #require(plan.models.first { $0.model == "chat-8b" })
+        #expect(chat.limitedBy?.count == chat.replicas.count)
+        #expect(plan.models.first { $0.model == "embed-small" }?.limitedBy == nil)
+        #expect(!plan.warnings.contains { $0.contains("token") })
+    }
+
+    /// The same forecasts against a token profile a tenth as fast: prefill sets the replicas
+    /// (the stored token forecasts and history reach the planner on the requests' grid).
+    @Test func slowerTokenCapacityNeedsMoreReplicas() throws {
+        let database = try forecastDatabase()
+        var fleet = try ConfigurationReader.example()
+        let base = try PlanJob(configuration: fleet, configurationText: "").run(on: database).plan
+        var chat = try #require(fleet.models["chat-8b"])
+        var tokens = try #require(chat.tokens)
+        tokens.points = tokens.points.map { point in
+            var slower = point
+            slower.inputTokensPerSecond /= 10
+            return slower
+        }
+        chat.tokens = tokens
+        fleet.models["chat-8b"] = chat
+        let slow = try PlanJob(configuration: fleet, configurationText: "").run(on: database).plan
+        let before = try #require(base.models.first { $0.model == "chat-8b" })
+        let after = try #require(slow.models.first { $0.model == "chat-8b" })
+        #expect((after.replicas.max() ?? 0) > (before.replicas.max() ?? 0))
+        #expect(after.limitedBy?.contains(.prefill) == true)
+        #expect(zip(after.replicas, before.replicas).allSatisfy { $0 >= $1 })
     }
 
     @Test func needsAForecastRun() throws {
