@@ -27,6 +27,8 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     case forecasting(day: String, String)
     /// A served-fraction target outside (0, 1).
     case invalidTarget(Double)
+    /// A token replay's traffic lacks a metric or holds more than one series.
+    case tokenTraffic(String)
 
     public var description: String {
         switch self {
@@ -59,6 +61,8 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
             "forecasting \(day): \(reason)"
         case .invalidTarget(let target):
             "--target-served \(target): must be a share of requests strictly between 0 and 1, such as 0.999"
+        case .tokenTraffic(let reason):
+            reason
         }
     }
 }

@@ -8,6 +8,15 @@ extension SimulationInput {
     ///   ``SimulationError/sparseTraffic(coverage:step:)`` when fewer than half the steps hold a
     ///   value (traffic on a coarser step than `step`).
     public static func parse(csv bytes: [UInt8], step: Step) throws(SimulationError) -> SimulationInput {
+        let rows = try Self.rows(csv: bytes)
+        guard let input = bucketing(rows, step: step) else { throw .noTraffic }
+        guard input.coverage >= 0.5 else { throw .sparseTraffic(coverage: input.coverage, step: step.description) }
+        return input
+    }
+
+    /// Every row of a traffic file in the ingestion format.
+    /// - Throws: ``SimulationError/traffic(_:)`` for the first bad line (or a bad file).
+    static func rows(csv bytes: [UInt8]) throws(SimulationError) -> [TrafficRow] {
         var reader = TrafficCSVReader()
         var rows: [TrafficRow] = []
         var problem: TrafficProblem?
@@ -21,8 +30,6 @@ extension SimulationInput {
         reader.consume(bytes, collect)
         reader.finish(collect)
         if let problem { throw .traffic(problem) }
-        guard let input = bucketing(rows, step: step) else { throw .noTraffic }
-        guard input.coverage >= 0.5 else { throw .sparseTraffic(coverage: input.coverage, step: step.description) }
-        return input
+        return rows
     }
 }
