@@ -105,6 +105,28 @@ import Traffic
         if getenv("HEADROOM_PRINT_PLAN") != nil { print(Self.summary(plan) + "\nplanned in \(elapsed)") }
     }
 
+    /// Plans on requests alone are what they were: the example fleet without chat-8b's token
+    /// profile, given token forecasts or not, plans exactly alike; and with the profile, where
+    /// requests set every step at the demo's mix, only `limitedBy` and nothing else differs.
+    @Test func requestProfilesPlanAsBefore() throws {
+        let fleet = try ConfigurationReader.load(path: Self.examplePath)
+        var requestOnly = fleet
+        requestOnly.models["chat-8b"]?.tokens = nil
+        let now: Int64 = 1_790_208_000
+        let demand = Self.demoDemand(now: now)
+        let withoutTokens = demand.map { entry -> PlanDemand in
+            var copy = entry
+            copy.tokens = nil
+            return copy
+        }
+        let before = try Planner(configuration: requestOnly).plan(demand: withoutTokens, now: now)
+        #expect(try Planner(configuration: requestOnly).plan(demand: demand, now: now) == before)
+        var sized = try Planner(configuration: fleet).plan(demand: demand, now: now)
+        #expect(sized.models.contains { $0.limitedBy != nil })
+        for index in sized.models.indices { sized.models[index].limitedBy = nil }
+        #expect(sized == before)
+    }
+
     static func summary(_ plan: FleetPlan) -> String {
         func f(_ value: Double, _ digits: Int = 0) -> String {
             let scale = pow(10, Double(digits))
