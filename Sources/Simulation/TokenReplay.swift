@@ -1,5 +1,5 @@
-public import Forecasting
-public import Planning
+import Forecasting
+import Planning
 public import Traffic
 
 /// One LLM's traffic in requests and tokens per step, for ``TokenReplay``.
