@@ -22,6 +22,18 @@ extension ConfigurationReader {
         case regions
         case profile
         case tokenSLO = "slo"
+        case variants
+    }
+
+    /// The keys of an item of `models.<name>.variants`.
+    enum VariantKey: String, ConfigurationKey {
+        case name
+        case gpuType = "gpu_type"
+        case gpusPerReplica = "gpus_per_replica"
+        case gpuMemoryGiB = "gpu_memory_gib"
+        case coldStart = "cold_start_s"
+        case throughput
+        case profile
     }
 
     /// The keys of an item of `models.<name>.profile`.
@@ -57,25 +69,11 @@ extension ConfigurationReader {
         _ name: String, _ value: YAMLValue, gpuTypes: [String: GPUType], offers: [String: [String: GPUOffer]],
         settings: PlanningSettings
     ) throws(ConfigurationError) -> ModelProfile {
-        let f = try value.fields(ModelKey.self, required: [
-            .gpuType, .gpusPerReplica, .gpuMemoryGiB, .coldStart, .workloadClass, .throughput, .slo, .maxReplicas, .regions,
-        ])
-        let gpuValue = try f.required(.gpuType)
-        let gpuName = try gpuValue.string()
-        guard let gpu = gpuTypes[gpuName] else {
-            throw gpuValue.error("unknown GPU type '\(gpuName)' (known: \(gpuTypes.keys.sorted().joined(separator: ", ")))")
-        }
-        let perReplicaValue = try f.required(.gpusPerReplica)
-        let perReplica = try perReplicaValue.integer(atLeast: 1)
-        guard perReplica <= gpu.gpusPerNode else {
-            throw perReplicaValue.error("\(perReplica) GPUs do not fit on one \(gpuName) node of \(gpu.gpusPerNode)")
-        }
-        let memoryValue = try f.required(.gpuMemoryGiB)
-        let memory = try memoryValue.positive()
-        let available = Double(perReplica) * gpu.memoryGiB
-        guard memory <= available else {
-            throw memoryValue.error("needs \(memory) GiB but \(perReplica) x \(gpuName) hold \(available) GiB")
-        }
+        let f = try value.fields(ModelKey.self)
+        let serving: [ModelKey] = [.gpuType, .gpusPerReplica, .gpuMemoryGiB]
+        let required: [ModelKey] = (f[.variants] == nil ? serving : []) + [.coldStart, .workloadClass]
+            + (f[.variants] == nil ? [.throughput] : []) + [.slo, .maxReplicas, .regions]
+        for key in required where f[key] == nil { throw value.error("missing required key '\(key)'") }
         let classValue = try f.required(.workloadClass)
         guard let workload = WorkloadClass(rawValue: try classValue.string()) else {
             throw classValue.error("must be interactive or batch, got \(classValue.kind)")
@@ -96,12 +94,45 @@ extension ConfigurationReader {
         case (.interactive, nil):
             break
         }
-        let slo = try f.required(.slo).positive()
-        let throughput = try curve(try f.required(.throughput))
-        if !throughput.contains(where: { $0.p99Milliseconds <= slo }), let fastest = throughput.min(by: { $0.p99Milliseconds < $1.p99Milliseconds }) {
-            throw try f.required(.slo).error("no batch size meets it: the lowest p99 is \(fastest.p99Milliseconds) ms "
-                + "(batch size \(fastest.batchSize))")
+        let sloValue = try f.required(.slo)
+        let slo = try sloValue.positive()
+        let coldStart = try f.required(.coldStart).seconds()
+        let tokenSLO = f[.tokenSLO]
+        var variants: [ModelVariant] = []
+        if let variantsValue = f[.variants] {
+            for key in serving + [.throughput, .profile] {
+                if let given = f[key] {
+                    throw given.error("is given per variant: this model lists '\(ModelKey.variants)'")
+                }
+            }
+            for item in try variantsValue.items() {
+                let v = try item.fields(VariantKey.self, required: [.name, .gpuType, .gpusPerReplica, .gpuMemoryGiB, .throughput])
+                let nameValue = try v.required(.name)
+                let variantName = try nameValue.string()
+                guard !variantName.isEmpty, !variants.contains(where: { $0.name == variantName }) else {
+                    throw nameValue.error(variantName.isEmpty ? "must not be empty" : "variant '\(variantName)' is listed twice")
+                }
+                variants.append(try variant(
+                    variantName, gpu: try v.required(.gpuType), perReplica: try v.required(.gpusPerReplica),
+                    memory: try v.required(.gpuMemoryGiB), throughput: try v.required(.throughput), profile: v[.profile],
+                    coldStart: try v[.coldStart]?.seconds() ?? coldStart, slo: slo, sloValue: try v.required(.throughput),
+                    tokenSLO: tokenSLO, workload: workload, gpuTypes: gpuTypes))
+            }
+            guard !variants.isEmpty else { throw variantsValue.error("must list at least one variant") }
+            if let tokenSLO, !variants.contains(where: { $0.tokens != nil }) {
+                throw tokenSLO.error("needs a '\(ModelKey.profile)' in at least one variant: the measured token points the targets select from")
+            }
+        } else {
+            if let tokenSLO, f[.profile] == nil {
+                throw tokenSLO.error("needs '\(ModelKey.profile)' beside it: the measured token points the targets select from")
+            }
+            let gpuValue = try f.required(.gpuType)
+            variants = [try variant(
+                try gpuValue.string(), gpu: gpuValue, perReplica: try f.required(.gpusPerReplica),
+                memory: try f.required(.gpuMemoryGiB), throughput: try f.required(.throughput), profile: f[.profile],
+                coldStart: coldStart, slo: slo, sloValue: sloValue, tokenSLO: tokenSLO, workload: workload, gpuTypes: gpuTypes)]
         }
+        let base = variants[0]
         var utilization = ModelProfile.defaultTargetUtilization
         if let utilizationValue = f[.targetUtilization] {
             utilization = try utilizationValue.number()
@@ -141,38 +172,69 @@ extension ConfigurationReader {
         }
         let regionsValue = try f.required(.regions)
         var regions: [String] = []
+        let gpuNames = variants.map(\.gpuType)
         for item in try regionsValue.items() {
             let region = try item.string()
             guard let priced = offers[region] else {
-                throw item.error("region '\(region)' has no prices (add \(DocumentKey.regions).\(region).\(gpuName))")
+                throw item.error("region '\(region)' has no prices (add \(DocumentKey.regions).\(region).\(base.gpuType))")
             }
-            guard priced[gpuName] != nil else {
-                throw item.error("region '\(region)' has no prices for \(gpuName) (add \(DocumentKey.regions).\(region).\(gpuName))")
+            guard gpuNames.contains(where: { priced[$0] != nil }) else {
+                throw item.error(f[.variants] == nil
+                    ? "region '\(region)' has no prices for \(base.gpuType) (add \(DocumentKey.regions).\(region).\(base.gpuType))"
+                    : "region '\(region)' has no prices for any variant's GPU type (\(Set(gpuNames).sorted().joined(separator: ", ")))")
             }
             guard !regions.contains(region) else { throw item.error("region '\(region)' is listed twice") }
             regions.append(region)
         }
         guard !regions.isEmpty else { throw regionsValue.error("must list at least one region") }
+        var profile = ModelProfile(
+            name: name, gpuType: base.gpuType, gpusPerReplica: base.gpusPerReplica, gpuMemoryGiB: base.gpuMemoryGiB,
+            coldStartSeconds: base.coldStartSeconds, workloadClass: workload, deadlineSeconds: deadline,
+            throughput: base.throughput, sloP99Milliseconds: slo, targetUtilization: utilization, minReplicas: floor,
+            maxReplicas: cap, scaleUp: scaleUp, scaleDownStabilizationSeconds: stabilization, quantile: quantile,
+            regions: regions, sloServed: sloServed, tokens: base.tokens)
+        if f[.variants] != nil { profile.variants = variants }
+        return profile
+    }
+
+    /// One way to serve the model: the GPU type and GPUs of a replica (fitting one node), the
+    /// memory it needs (fitting those GPUs), its throughput curve (a batch size meeting `slo`,
+    /// reported at `sloValue`) and, with the model's token `slo`, its token profile.
+    static func variant(
+        _ name: String, gpu gpuValue: YAMLValue, perReplica perReplicaValue: YAMLValue, memory memoryValue: YAMLValue,
+        throughput throughputValue: YAMLValue, profile profileValue: YAMLValue?, coldStart: Double, slo: Double,
+        sloValue: YAMLValue, tokenSLO: YAMLValue?, workload: WorkloadClass, gpuTypes: [String: GPUType]
+    ) throws(ConfigurationError) -> ModelVariant {
+        let gpuName = try gpuValue.string()
+        guard let gpu = gpuTypes[gpuName] else {
+            throw gpuValue.error("unknown GPU type '\(gpuName)' (known: \(gpuTypes.keys.sorted().joined(separator: ", ")))")
+        }
+        let perReplica = try perReplicaValue.integer(atLeast: 1)
+        guard perReplica <= gpu.gpusPerNode else {
+            throw perReplicaValue.error("\(perReplica) GPUs do not fit on one \(gpuName) node of \(gpu.gpusPerNode)")
+        }
+        let memory = try memoryValue.positive()
+        let available = Double(perReplica) * gpu.memoryGiB
+        guard memory <= available else {
+            throw memoryValue.error("needs \(memory) GiB but \(perReplica) x \(gpuName) hold \(available) GiB")
+        }
+        let throughput = try curve(throughputValue)
+        if !throughput.contains(where: { $0.p99Milliseconds <= slo }), let fastest = throughput.min(by: { $0.p99Milliseconds < $1.p99Milliseconds }) {
+            throw sloValue.error("no batch size meets it: the lowest p99 is \(fastest.p99Milliseconds) ms "
+                + "(batch size \(fastest.batchSize))")
+        }
         var tokens: TokenProfile?
-        switch (f[.profile], f[.tokenSLO]) {
-        case (nil, nil):
-            break
-        case (let profileValue?, nil):
-            throw profileValue.error("needs '\(ModelKey.tokenSLO)' beside it ({ttft_p99_ms, tpot_p99_ms}): the targets a point must meet")
-        case (nil, let sloValue?):
-            throw sloValue.error("needs '\(ModelKey.profile)' beside it: the measured token points the targets select from")
-        case (let profileValue?, let sloValue?):
+        if let profileValue {
+            guard let tokenSLO else {
+                throw profileValue.error("needs '\(ModelKey.tokenSLO)' beside it ({ttft_p99_ms, tpot_p99_ms}): the targets a point must meet")
+            }
             guard workload == .interactive else {
                 throw profileValue.error("applies to interactive models only; batch models are held to \(ModelKey.deadline)")
             }
-            tokens = try tokenProfile(profileValue, slo: sloValue)
+            tokens = try tokenProfile(profileValue, slo: tokenSLO)
         }
-        return ModelProfile(
-            name: name, gpuType: gpuName, gpusPerReplica: perReplica, gpuMemoryGiB: memory,
-            coldStartSeconds: try f.required(.coldStart).seconds(), workloadClass: workload, deadlineSeconds: deadline,
-            throughput: throughput, sloP99Milliseconds: slo, targetUtilization: utilization, minReplicas: floor,
-            maxReplicas: cap, scaleUp: scaleUp, scaleDownStabilizationSeconds: stabilization, quantile: quantile,
-            regions: regions, sloServed: sloServed, tokens: tokens)
+        return ModelVariant(name: name, gpuType: gpuName, gpusPerReplica: perReplica, gpuMemoryGiB: memory,
+                            coldStartSeconds: coldStart, throughput: throughput, tokens: tokens)
     }
 
     /// `profile` (a non-empty list of `{concurrency, input_tps, output_tps, ttft_p99_ms,

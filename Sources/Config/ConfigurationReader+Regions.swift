@@ -6,6 +6,7 @@ extension ConfigurationReader {
         case reserved
         case onDemand = "on-demand"
         case spot
+        case maxGPUs = "max_gpus"
     }
 
     /// The keys of `regions.<region>.<gpu type>.reserved` and `.on-demand`.
@@ -22,7 +23,7 @@ extension ConfigurationReader {
         case reliableShare = "reliable_share"
     }
 
-    /// `regions.<region>.<gpu type>.{reserved, on-demand, spot}`.
+    /// `regions.<region>.<gpu type>.{reserved, on-demand, spot, max_gpus}`.
     static func offers(_ value: YAMLValue, gpuTypes: [String: GPUType]) throws(ConfigurationError) -> [String: [String: GPUOffer]] {
         var offers: [String: [String: GPUOffer]] = [:]
         for (region, regionValue) in try value.entries() {
@@ -45,7 +46,11 @@ extension ConfigurationReader {
                                      interruptionsPerHour: try spotFields.required(.interruptionsPerHour).nonNegative(),
                                      reliableShare: reliable)
                 }
-                byType[gpu] = GPUOffer(region: region, gpuType: gpu, reserved: reserved, onDemand: onDemand, spot: spot)
+                var offer = GPUOffer(region: region, gpuType: gpu, reserved: reserved, onDemand: onDemand, spot: spot)
+                if let quota = fields[.maxGPUs] {
+                    offer.maxGPUs = try quota.integer(atLeast: 1, atMost: 10_000_000)
+                }
+                byType[gpu] = offer
             }
             offers[region] = byType
         }

@@ -67,11 +67,24 @@ struct PlanShowCommand: ParsableCommand {
         var capacity: CapacitySplit?
     }
 
+    /// `variant: NAME (reason); over the horizon on demand: a $X, b $Y; c left out: why`, or
+    /// nothing for a model with one way to serve it.
+    static func variantLine(_ choice: VariantChoice?) -> String {
+        guard let choice else { return "" }
+        let costs: [String] = choice.horizonCostUSD.sorted { $0.key < $1.key }.map { name, usd in
+            "\(name) $\(Int(usd.rounded()))"
+        }
+        let excluded: [String] = choice.excluded.sorted { $0.key < $1.key }.map { name, why in "; \(name) left out: \(why)" }
+        return "variant: \(choice.name) (\(choice.reason)); over the horizon on demand: " + costs.joined(separator: ", ")
+            + excluded.joined() + "\n"
+    }
+
     func render(run: StoredPlanRun, plan: ModelPlan, pool: CapacitySplit?) -> String {
         var text = "plan #\(run.id) (forecast run #\(run.forecastRunID), made \(run.createdAt)): \(plan.model) in \(plan.region), "
             + "\(plan.gpusPerReplica)x \(plan.gpuType) per replica, \(plan.workloadClass.rawValue), planned on "
             + (plan.quantile.map { "forecast quantile \($0)" } ?? "the mean forecast")
             + ", lead time \(Int(plan.leadTimeSeconds)) s\n"
+            + Self.variantLine(plan.variant)
             + (plan.settings.map { "settings: \($0.source.rawValue), target utilisation \($0.targetUtilization)"
                 + ($0.note.map { " (\($0))" } ?? "") + "\n" } ?? "")
             + "\n"

@@ -74,11 +74,19 @@ public struct ExecuteJob: Sendable {
                        planRunID: planRun.id, targets: targets)
     }
 
-    /// The replicas each planned model should have running at `now`.
+    /// The replicas each planned model should have running at `now`, in the shape of its
+    /// planned variant.
     static func targets(_ plan: FleetPlan, configuration: FleetConfiguration, at now: Int64) throws -> [ReplicaTarget] {
         try plan.models.map { model in
-            guard let profile = configuration.models[model.model] else {
+            guard var profile = configuration.models[model.model] else {
                 throw ExecuteJobError.notConfigured(model: model.model)
+            }
+            // A model with variants runs the one its plan chose.
+            if let name = model.variant?.name {
+                guard let variant = profile.variant(named: name) else {
+                    throw ExecuteJobError.notConfigured(model: "\(model.model) variant \(name)")
+                }
+                profile = profile.serving(variant)
             }
             let end = model.start + Int64(model.launchedReplicas.count) * model.stepSeconds
             guard now >= model.start, now < end else {

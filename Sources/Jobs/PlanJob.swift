@@ -46,6 +46,10 @@ public struct PlanJob: Sendable {
                     entry.tokens = try Self.tokens(input: input, output: output, like: entry, levels: forecasts.levels,
                                                    on: database)
                 }
+                if !profile.variants.isEmpty, let stored = try database.modelPlan(model: name, region: region),
+                   let previous = PlanJSON.modelPlan(stored.plan.plan) {
+                    entry.currentVariant = previous.variant?.name
+                }
                 entry.settings = tuned[key] ?? (profile.workloadClass == .interactive
                     ? .configured(profile, note: "not tuned yet: `headroom tune` (and the weekly tune job) replays its history to tune it")
                     : nil)

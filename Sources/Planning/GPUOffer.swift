@@ -52,6 +52,8 @@ public struct GPUOffer: Sendable, Hashable, Codable {
     public var onDemand: CapacityOffer
     /// Nil when the region sells no spot for this GPU type.
     public var spot: SpotOffer?
+    /// GPUs of this type one can get in the region (a quota); nil for no limit.
+    public var maxGPUs: Int? = nil
 
     public init(region: String, gpuType: String, reserved: CapacityOffer, onDemand: CapacityOffer, spot: SpotOffer?) {
         self.region = region

@@ -51,6 +51,35 @@ public struct ModelPlan: Sendable, Hashable, Codable {
     /// Models planned on tokens: per step, what set the replicas (requests, prefill or decode);
     /// nil when planned on requests alone.
     public var limitedBy: [SizingBound]? = nil
+    /// Models with variants: the one planned (its GPU type and GPUs are `gpuType` and
+    /// `gpusPerReplica`) and why; nil for a model with one way to serve it.
+    public var variant: VariantChoice? = nil
+}
+
+/// Which variant a model with several is planned on in a region, and the costs that chose it.
+public struct VariantChoice: Sendable, Hashable, Codable {
+    /// The variant planned.
+    public var name: String
+    /// On-demand USD of each variant's plan over the horizon, by name (feasible ones only).
+    public var horizonCostUSD: [String: Double]
+    /// Variants left out, by name, with the reason (a quota, no price in the region).
+    public var excluded: [String: String]
+    /// The variant the previous plan ran, when it was kept or left.
+    public var previous: String?
+    /// With a previous variant and a cheaper one: the cost of moving (the cheaper variant's
+    /// peak replicas billed for their lead time while the old ones serve), USD.
+    public var movingCostUSD: Double? = nil
+    /// Why this one: cheapest, or kept because moving would not pay.
+    public var reason: String
+
+    public init(name: String, horizonCostUSD: [String: Double], excluded: [String: String], previous: String?,
+                reason: String) {
+        self.name = name
+        self.horizonCostUSD = horizonCostUSD
+        self.excluded = excluded
+        self.previous = previous
+        self.reason = reason
+    }
 }
 
 extension ModelPlan {

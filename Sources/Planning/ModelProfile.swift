@@ -41,6 +41,10 @@ public struct ModelProfile: Sendable, Hashable, Codable {
     /// Interactive models: capacity on tokens against TTFT and TPOT targets; with it a step
     /// needs the most replicas of the request, prefill and decode bounds. nil sizes on requests.
     public var tokens: TokenProfile?
+    /// Ways to serve the model (GPU types, tensor-parallel sizes); the first is the one the
+    /// fields above describe. Empty for a model with one way. The planner picks the cheapest per
+    /// region (``Planner``, "Variants" in docs/PLANNING.md).
+    public var variants: [ModelVariant] = []
 
     public init(
         name: String, gpuType: String, gpusPerReplica: Int, gpuMemoryGiB: Double, coldStartSeconds: Double,

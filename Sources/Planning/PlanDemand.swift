@@ -28,6 +28,9 @@ public struct PlanDemand: Sendable, Hashable {
     /// Prompt and generated tokens on the same grid (forecast and history), for models with a
     /// token profile; nil sizes on requests alone.
     public var tokens: TokenDemand?
+    /// Models with variants: the variant running now (the previous plan's); a change away from
+    /// it must save more over the horizon than moving costs. nil: choose freely.
+    public var currentVariant: String? = nil
 
     public init(
         model: String, region: String, step: Step, forecastStart: Int64, point: [Double],

@@ -30,14 +30,19 @@ public struct Planner: Sendable {
             guard seen.insert(entry.modelRegion).inserted else {
                 throw .duplicateDemand(model: entry.model, region: entry.region)
             }
-            guard let offer = configuration.offers[entry.region]?[profile.gpuType] else {
-                throw .invalidConfiguration("no prices for \(profile.gpuType) in \(entry.region) (needed by \(profile.name))")
+            var result: ModelResult
+            if !profile.variants.isEmpty {
+                result = try planVariants(profile: profile, demand: entry, now: now)
+            } else {
+                guard let offer = configuration.offers[entry.region]?[profile.gpuType] else {
+                    throw .invalidConfiguration("no prices for \(profile.gpuType) in \(entry.region) (needed by \(profile.name))")
+                }
+                guard profile.sizing(requestsPerSecond: 0) != nil else {
+                    throw .invalidConfiguration("model \(profile.name): no batch size meets its SLO")
+                }
+                let prepared = try PreparedDemand(entry, profile: profile, settings: configuration.settings, now: now)
+                result = planModel(profile: profile, demand: prepared, offer: offer, now: now)
             }
-            guard profile.sizing(requestsPerSecond: 0) != nil else {
-                throw .invalidConfiguration("model \(profile.name): no batch size meets its SLO")
-            }
-            let prepared = try PreparedDemand(entry, profile: profile, settings: configuration.settings, now: now)
-            var result = planModel(profile: profile, demand: prepared, offer: offer, now: now)
             result.plan.settings = settings
             results.append(result)
         }
@@ -56,6 +61,12 @@ public struct Planner: Sendable {
         for result in results where result.plan.limitedBy == nil && configuration.models[result.plan.model]?.tokens != nil {
             warnings.append("\(result.plan.modelRegion): has a token profile but its demand has no token forecast "
                 + "(input_tokens and output_tokens); planned on requests alone")
+        }
+        for result in results {
+            if let choice = result.plan.variant, choice.horizonCostUSD[choice.name] == nil {
+                warnings.append("\(result.plan.modelRegion): no variant fits the region's GPU quota; planned on "
+                    + "\(choice.name), the cheapest, above its quota")
+            }
         }
         for result in results where result.plan.uncoveredSteps > 0 {
             warnings.append("\(result.plan.modelRegion): capacity cannot be ready in time in "

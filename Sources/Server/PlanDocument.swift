@@ -38,6 +38,9 @@ struct PlanDocument: Encodable {
         /// The settings planned with: `source` tuned or configured, `quantile`,
         /// `target_utilization`, and `note` (the tune's evidence, or why configured).
         var settings: PlanSettings?
+        /// Models with variants: the one planned, each variant's on-demand USD over the
+        /// horizon, those left out and why, and the reason for the choice.
+        var variant: VariantChoice?
         var initialReplicas: Int
         var peakReplicas: Int
         /// Provisioning plus cold start: how far ahead the schedule scales up, seconds.
@@ -154,7 +157,7 @@ extension PlanDocument.Model {
         self.init(
             model: plan.model, region: plan.region, gpuType: plan.gpuType, gpusPerReplica: plan.gpusPerReplica,
             workloadClass: plan.workloadClass.rawValue, quantile: plan.quantile, settings: plan.settings,
-            initialReplicas: plan.initialReplicas,
+            variant: plan.variant, initialReplicas: plan.initialReplicas,
             peakReplicas: plan.replicas.max() ?? 0, leadTimeSeconds: plan.leadTimeSeconds, gpuHours: plan.gpuHours,
             replicaHoursSavedByBatching: plan.replicaHoursSavedByBatching, uncoveredSteps: plan.uncoveredSteps,
             steps: steps,

@@ -106,12 +106,14 @@ import Traffic
     }
 
     /// Plans on requests alone are what they were: the example fleet without chat-8b's token
-    /// profile, given token forecasts or not, plans exactly alike; and with the profile, where
-    /// requests set every step at the demo's mix, only `limitedBy` and nothing else differs.
+    /// profile and variants, given token forecasts or not, plans exactly alike; and with them,
+    /// where requests set every step at the demo's mix and the H100 variant is the cheaper, only
+    /// `limitedBy` and `variant` differ.
     @Test func requestProfilesPlanAsBefore() throws {
         let fleet = try ConfigurationReader.load(path: Self.examplePath)
         var requestOnly = fleet
         requestOnly.models["chat-8b"]?.tokens = nil
+        requestOnly.models["chat-8b"]?.variants = []
         let now: Int64 = 1_790_208_000
         let demand = Self.demoDemand(now: now)
         let withoutTokens = demand.map { entry -> PlanDemand in
@@ -123,7 +125,11 @@ import Traffic
         #expect(try Planner(configuration: requestOnly).plan(demand: demand, now: now) == before)
         var sized = try Planner(configuration: fleet).plan(demand: demand, now: now)
         #expect(sized.models.contains { $0.limitedBy != nil })
-        for index in sized.models.indices { sized.models[index].limitedBy = nil }
+        #expect(sized.models.filter { $0.model == "chat-8b" }.allSatisfy { $0.variant?.name == "h100-tp1" })
+        for index in sized.models.indices {
+            sized.models[index].limitedBy = nil
+            sized.models[index].variant = nil
+        }
         #expect(sized == before)
     }
 

@@ -57,13 +57,18 @@ import Traffic
         var fleet = try ConfigurationReader.example()
         let base = try PlanJob(configuration: fleet, configurationText: "").run(on: database).plan
         var chat = try #require(fleet.models["chat-8b"])
-        var tokens = try #require(chat.tokens)
-        tokens.points = tokens.points.map { point in
-            var slower = point
-            slower.inputTokensPerSecond /= 10
-            return slower
+        func slower(_ tokens: TokenProfile?) -> TokenProfile? {
+            guard var tokens else { return nil }
+            tokens.points = tokens.points.map { point in
+                var slower = point
+                slower.inputTokensPerSecond /= 10
+                return slower
+            }
+            return tokens
         }
-        chat.tokens = tokens
+        chat.tokens = slower(chat.tokens)
+        for index in chat.variants.indices { chat.variants[index].tokens = slower(chat.variants[index].tokens) }
+        #expect(chat.tokens != nil && !chat.variants.isEmpty)
         fleet.models["chat-8b"] = chat
         let slow = try PlanJob(configuration: fleet, configurationText: "").run(on: database).plan
         let before = try #require(base.models.first { $0.model == "chat-8b" })
