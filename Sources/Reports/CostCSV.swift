@@ -11,7 +11,7 @@ public enum CostCSV {
         "ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "PricingCategory", "CommitmentDiscountStatus",
         "RegionId", "SkuId", "ConsumedQuantity", "ConsumedUnit", "ListCost", "BilledCost", "EffectiveCost",
         "BillingCurrency", "x_model", "x_gpu_type", "x_capacity_type", "x_requests_served",
-        "x_cost_per_1k_requests", "x_savings_vs_on_demand",
+        "x_cost_per_1k_requests", "x_savings_vs_on_demand", "x_variant",
     ]
 
     /// The header line, CRLF included.
@@ -26,7 +26,7 @@ public enum CostCSV {
             PlainDecimal.format(row.billedCostUSD), PlainDecimal.format(row.effectiveCostUSD), "USD",
             row.model ?? "", row.gpuType, row.capacityType.rawValue, PlainDecimal.format(row.requestsServed),
             row.costPer1kRequestsUSD.map { PlainDecimal.format($0) } ?? "",
-            PlainDecimal.format(row.savingsVersusOnDemandUSD),
+            PlainDecimal.format(row.savingsVersusOnDemandUSD), row.variant ?? "",
         ])
     }
 }

@@ -14,7 +14,7 @@ extension CostReport {
     /// requests in the same proportions. GPU-hours are GPUs × `seconds / 3 600`.
     func allocate(_ pool: IndexedPool, at time: Int64, seconds: Int64, into sums: inout [RowKey: RowSums]) {
         let hours = Double(seconds) / 3_600
-        var members: [(model: String, gpus: Double, batch: Bool, requests: Double)] = []
+        var members: [(model: String, variant: String?, gpus: Double, batch: Bool, requests: Double)] = []
         var interactive = 0.0, batch = 0.0
         for plan in pool.members {
             guard time >= plan.start else { continue }
@@ -23,7 +23,8 @@ extension CostReport {
             let gpus = Double(plan.launchedReplicas[index]) * Double(plan.gpusPerReplica)
             let isBatch = plan.workloadClass == .batch
             if isBatch { batch += gpus } else { interactive += gpus }
-            members.append((plan.model, gpus, isBatch, Self.servedRequestsPerSecond(plan, at: index) * Double(seconds)))
+            members.append((plan.model, plan.variant?.name, gpus, isBatch,
+                            Self.servedRequestsPerSecond(plan, at: index) * Double(seconds)))
         }
         let reserved = pool.reservedGPUs
         let reservedInteractive = Swift.min(interactive, reserved)
@@ -35,7 +36,7 @@ extension CostReport {
             let model = groupBy.contains(.model) ? member.model : nil
             func key(_ type: CapacityType) -> RowKey {
                 RowKey(model: model, region: region, gpuType: pool.gpuType, capacityType: type,
-                       status: type == .reserved ? .used : nil)
+                       status: type == .reserved ? .used : nil, variant: model == nil ? nil : member.variant)
             }
             let total = member.batch ? batch : interactive
             let reservedShare = (member.batch ? reservedBatch : reservedInteractive) / total
@@ -82,6 +83,8 @@ struct RowKey: Hashable, Comparable {
     var gpuType: String
     var capacityType: CapacityType
     var status: CommitmentDiscountStatus?
+    /// The model's planned variant (with the model only).
+    var variant: String? = nil
 
     /// Region, GPU type, models before the idle reservation, model, capacity type.
     static func < (lhs: RowKey, rhs: RowKey) -> Bool {

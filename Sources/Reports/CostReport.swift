@@ -114,7 +114,7 @@ public struct CostReport: Sequence, Sendable {
             CostRow(chargePeriodStart: start, chargePeriodEnd: end, model: key.model, region: key.region,
                     gpuType: key.gpuType, capacityType: key.capacityType, commitmentStatus: key.status,
                     gpuHours: sum.gpuHours, listCostUSD: sum.listUSD, effectiveCostUSD: sum.effectiveUSD,
-                    requestsServed: sum.requests)
+                    requestsServed: sum.requests, variant: key.variant)
         }
     }
 

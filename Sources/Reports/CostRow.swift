@@ -23,10 +23,13 @@ public struct CostRow: Sendable, Hashable {
     public var effectiveCostUSD: Double
     /// Requests of the planned demand served on these GPU-hours.
     public var requestsServed: Double
+    /// The model's variant planned on this GPU type (models with variants, grouped by model).
+    public var variant: String?
 
     public init(chargePeriodStart: Int64, chargePeriodEnd: Int64, model: String?, region: String?, gpuType: String,
                 capacityType: CapacityType, commitmentStatus: CommitmentDiscountStatus?, gpuHours: Double,
-                listCostUSD: Double, effectiveCostUSD: Double, requestsServed: Double) {
+                listCostUSD: Double, effectiveCostUSD: Double, requestsServed: Double, variant: String? = nil) {
+        self.variant = variant
         self.chargePeriodStart = chargePeriodStart
         self.chargePeriodEnd = chargePeriodEnd
         self.model = model

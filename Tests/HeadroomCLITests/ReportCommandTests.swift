@@ -43,10 +43,13 @@ import Testing
         let lines = text.components(separatedBy: "\r\n").dropLast()
         #expect(lines.first == "ChargePeriodStart,ChargePeriodEnd,ChargeCategory,PricingCategory,CommitmentDiscountStatus,"
             + "RegionId,SkuId,ConsumedQuantity,ConsumedUnit,ListCost,BilledCost,EffectiveCost,BillingCurrency,x_model,"
-            + "x_gpu_type,x_capacity_type,x_requests_served,x_cost_per_1k_requests,x_savings_vs_on_demand")
+            + "x_gpu_type,x_capacity_type,x_requests_served,x_cost_per_1k_requests,x_savings_vs_on_demand,x_variant")
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(rows.count > 24)
-        #expect(rows.allSatisfy { $0.count == 19 && $0[8] == "GPU-Hour" && $0[12] == "USD" })
+        #expect(rows.allSatisfy { $0.count == 20 && $0[8] == "GPU-Hour" && $0[12] == "USD" })
+        // chat-8b has variants in the example fleet: its rows name the one planned.
+        #expect(rows.filter { $0[13] == "chat-8b" }.allSatisfy { $0[19] == "h100-tp1" })
+        #expect(rows.filter { $0[13] == "code-70b" }.allSatisfy { $0[19] == "" })
         #expect(Set(rows.map { $0[0] }).count == 24, "one charge period per hour of the planned day")
         // The plan's horizon is the forecast's day: the report's cost is the plan's horizon cost.
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(run.plan.utf8)) as? [String: Any])
