@@ -20,6 +20,9 @@ struct ProfileImportCommand: ParsableCommand {
     @Option(help: "The model the profile is for (named in the output).")
     var model: String
 
+    @Option(help: "The variant of the model the runs measured (named in the output; the block goes under its item of models.<model>.variants).")
+    var variant: String?
+
     @Option(parsing: .unconditional, help: "p99 time-to-first-token target, milliseconds (writes the slo line and checks a point meets it).")
     var sloTtftMs: Double?
 
@@ -35,6 +38,7 @@ struct ProfileImportCommand: ParsableCommand {
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one result file of `vllm bench serve --save-result`") }
         guard !model.isEmpty else { throw ValidationError("--model must not be empty") }
+        if let variant, variant.isEmpty { throw ValidationError("--variant must not be empty") }
         switch (sloTtftMs, sloTpotMs) {
         case (nil, nil): break
         case (let ttft?, let tpot?):
@@ -54,7 +58,8 @@ struct ProfileImportCommand: ParsableCommand {
             points.append((file, try VLLMBenchmarkResult.point(data, file: file)))
         }
         let profile = try VLLMBenchmarkResult.profile(points)
-        var text = "# models.\(model): \(profile.count) points from vllm bench serve\n" + VLLMBenchmarkResult.yaml(profile)
+        let owner = variant.map { "models.\(model), variant \($0)" } ?? "models.\(model)"
+        var text = "# \(owner): \(profile.count) points from vllm bench serve\n" + VLLMBenchmarkResult.yaml(profile)
         if let ttft = sloTtftMs, let tpot = sloTpotMs {
             let tokens = TokenProfile(points: profile, ttftP99Milliseconds: ttft, tpotP99Milliseconds: tpot)
             guard let best = tokens.best else {

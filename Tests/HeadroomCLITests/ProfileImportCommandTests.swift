@@ -17,6 +17,7 @@ import Testing
         (["profile", "import", "--model", "m", "--slo-ttft-ms", "500", "--slo-tpot-ms", "-1", "a.json"],
          "--slo-ttft-ms and --slo-tpot-ms must be positive milliseconds"),
         (["profile", "import", "a.json"], "Missing expected argument '--model <model>'"),
+        (["profile", "import", "--model", "m", "--variant", "", "a.json"], "--variant must not be empty"),
     ])
     func badFlagsAreNamed(arguments: [String], message: String) {
         #expect {
@@ -30,10 +31,11 @@ import Testing
         let files = [8, 32, 64].map { Self.fixtures.appendingPathComponent("vllm-concurrency\($0).json").path }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("profile-\(UUID().uuidString).yaml").path
         defer { try? FileManager.default.removeItem(atPath: output) }
-        var command = try #require(try Headroom.parseAsRoot(["profile", "import", "--model", "chat-8b", "--slo-ttft-ms", "1000",
+        var command = try #require(try Headroom.parseAsRoot(["profile", "import", "--model", "chat-8b", "--variant", "h100-tp1", "--slo-ttft-ms", "1000",
                                                              "--slo-tpot-ms", "50", "-o", output] + files) as? ProfileImportCommand)
         try command.run()
         let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text.hasPrefix("# models.chat-8b, variant h100-tp1: 3 points from vllm bench serve\nprofile:\n"))
         #expect(text.contains("  - { concurrency: 32, input_tps: 21000, output_tps: 3900, ttft_p99_ms: 901.7, tpot_p99_ms: 44.9 }"))
         #expect(text.contains("slo: { ttft_p99_ms: 1000.0, tpot_p99_ms: 50.0 }"))
         command.sloTtftMs = 100
