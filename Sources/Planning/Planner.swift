@@ -44,9 +44,11 @@ public struct Planner: Sendable {
                 result = planModel(profile: profile, demand: prepared, offer: offer, now: now)
             }
             result.plan.settings = settings
+            for index in result.alternatives.indices { result.alternatives[index].result.plan.settings = settings }
             results.append(result)
         }
         var warnings: [String] = []
+        warnings += sharingQuotas(&results)
         for name in configuration.models.keys.sorted() {
             for region in configuration.models[name]?.regions ?? [] {
                 let key = ModelRegion(model: name, region: region)
@@ -83,6 +85,9 @@ public struct Planner: Sendable {
 /// One model's plan with what the pooled steps need from it.
 struct ModelResult {
     var plan: ModelPlan
+    /// Models with variants: the other variants' results that fit their own quota, cheapest
+    /// first, for ``Planner/sharingQuotas(_:)`` to move to.
+    var alternatives: [VariantOption] = []
     /// GPUs needed per step of the history window (Unix s → GPUs).
     var historyGPUs: [Int64: Double]
     /// GPU-hours over the horizon planned above the point forecast.

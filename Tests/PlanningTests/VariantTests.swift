@@ -150,4 +150,39 @@ import Traffic
             #expect(again.name == first.name)
         }
     }
+
+    /// A pool's quota is shared by the models it serves: when two models' cheapest variants
+    /// together need more GPUs than the pool may have, the one whose next variant costs the
+    /// least extra moves; a pool no move can bring within its quota is reported.
+    @Test func aQuotaIsSharedByThePoolsModels() throws {
+        var configuration = Self.configuration(variants: Self.variants(speed: (5, 3, 1.4)))
+        var code = try #require(configuration.models["chat"])
+        code.name = "code"
+        configuration.models["code"] = code
+        let chatPoint = Fixture.daily(steps: 288, base: 4, swing: 30)
+        let codePoint = Fixture.daily(steps: 288, base: 2, swing: 12)
+        var codeDemand = demand(codePoint)
+        codeDemand.model = "code"
+        // Each alone fits 16 H100 GPUs; together they do not.
+        let alone = try Planner(configuration: configuration).plan(demand: [demand(chatPoint), codeDemand], now: now)
+        let peaks = alone.models.map { ($0.launchedReplicas.max() ?? 0) * $0.gpusPerReplica }
+        #expect(alone.models.allSatisfy { $0.gpuType == "H100" })
+        let quota = max(peaks[0], peaks[1]) + 1
+        #expect(quota < peaks[0] + peaks[1])
+        configuration.offers["r1"]?["H100"]?.maxGPUs = quota
+        let shared = try Planner(configuration: configuration).plan(demand: [demand(chatPoint), codeDemand], now: now)
+        #expect(shared.warnings.isEmpty, "\(shared.warnings)")
+        let moved = shared.models.filter { $0.gpuType != "H100" }
+        #expect(moved.count == 1)
+        #expect(moved.first?.variant?.reason.hasPrefix("moved from h100-tp1: the r1/H100 quota") == true)
+        // The smaller model moves: its next variant costs less extra.
+        #expect(moved.first?.model == "code")
+        let h100 = shared.models.filter { $0.gpuType == "H100" }.map { ($0.launchedReplicas.max() ?? 0) * $0.gpusPerReplica }
+        #expect((h100.first ?? 0) <= quota)
+        // Without another variant to move to, the plan says the pool is over its quota.
+        var single = Fixture.configuration(models: [Fixture.profile(name: "chat", utilization: 0.8, floor: 1, cap: 200)])
+        single.offers["r1"]?["H100"]?.maxGPUs = 2
+        let over = try Planner(configuration: single).plan(demand: [demand(chatPoint)], now: now)
+        #expect(over.warnings.contains { $0.hasPrefix("r1/H100: the plan needs ") && $0.hasSuffix("(chat), above the quota of 2") })
+    }
 }
