@@ -10,12 +10,25 @@ import Vocabulary
 /// ``Planner`` (horizon from the configuration) and follow the first day of the plan; then the
 /// day's actual traffic is served step by step by the replicas that are ready.
 public struct Simulator: Sendable {
-    public var configuration: FleetConfiguration
+    /// The fleet replayed, each model on its first variant (the replica pool serves at one
+    /// variant's speed, so the planner must not pick another).
+    public var configuration: FleetConfiguration {
+        didSet { configuration = Self.onFirstVariants(configuration) }
+    }
     public var settings: SimulationSettings
 
     public init(configuration: FleetConfiguration, settings: SimulationSettings = SimulationSettings()) {
-        self.configuration = configuration
+        self.configuration = Self.onFirstVariants(configuration)
         self.settings = settings
+    }
+
+    /// `configuration` with every model's variants dropped: each runs the first, whose
+    /// facts are the model's own.
+    static func onFirstVariants(_ configuration: FleetConfiguration) -> FleetConfiguration {
+        guard configuration.models.values.contains(where: { !$0.variants.isEmpty }) else { return configuration }
+        var pinned = configuration
+        for name in pinned.models.keys { pinned.models[name]?.variants = [] }
+        return pinned
     }
 
     /// The replayed days of `input`: whole UTC days after `trainDays` whole days of training.

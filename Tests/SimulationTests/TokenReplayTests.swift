@@ -95,4 +95,24 @@ import Traffic
         let replay = TokenReplay(simulator: Simulator(configuration: configuration, settings: SimulationSettings(trainDays: 14)))
         #expect(throws: SimulationError.self) { try replay.run(Self.traffic(), sizing: .tokens) }
     }
+
+    /// The simulator's replica pool serves at one variant's speed, so it plans every model on
+    /// its first variant whatever the configuration lists.
+    @Test func theSimulatorPlansOnTheFirstVariant() throws {
+        var configuration = Self.configuration()
+        let first = try #require(configuration.models["llm"])
+        var other = ModelVariant(name: "cheap", gpuType: "H100", gpusPerReplica: 1, gpuMemoryGiB: 40, coldStartSeconds: 90,
+                                 throughput: [ThroughputPoint(batchSize: 32, requestsPerSecond: 100, p99Milliseconds: 500)])
+        other.tokens = first.tokens
+        configuration.models["llm"]?.variants = [
+            ModelVariant(name: "first", gpuType: "H100", gpusPerReplica: 1, gpuMemoryGiB: 40, coldStartSeconds: 90,
+                         throughput: first.throughput, tokens: first.tokens),
+            other,
+        ]
+        var simulator = Simulator(configuration: configuration)
+        #expect(simulator.configuration.models["llm"]?.variants.isEmpty == true)
+        simulator.configuration = configuration
+        #expect(simulator.configuration.models["llm"]?.variants.isEmpty == true)
+        #expect(simulator.configuration.models["llm"]?.throughput == first.throughput)
+    }
 }
