@@ -154,21 +154,8 @@ def mean_of(rows, key):
 def load_nab(ddir, horizon):
     """Each NAB series summed to 1 hour; partial first/last hours dropped; last `horizon` hours = test."""
     series = []
-    for name in NAB_FILES:
-        path = os.path.join(ddir, "nab", name)
-        raw = pd.read_csv(path)
-        if list(raw.columns[:2]) != ["timestamp", "value"]:
-            die(f"{path}: expected header timestamp,value, got {list(raw.columns)}")
-        ts = pd.to_datetime(raw["timestamp"]).dt.tz_localize("UTC")  # local time without zone: read as UTC
-        s = pd.Series(raw["value"].astype(float).to_numpy(), index=ts).sort_index()
-        step = float(np.median(np.diff(s.index.asi8)) / 1e9)
-        per_hour = int(round(3600.0 / step))
-        grouped = s.resample("1h")
-        sums, counts = grouped.sum(), grouped.count()
-        full = counts >= per_hour
-        first, last = full.idxmax(), full[::-1].idxmax()
-        sums, counts = sums[first:last], counts[first:last]
-        sid = name[:-4]
+    for whole in nab_hourly_series(ddir):
+        sums, counts, sid, step, per_hour = whole["sums"], whole["counts"], whole["id"], whole["native_step_s"], whole["per_hour"]
         if len(sums) <= horizon + 2 * 24:
             die(f"{sid}: only {len(sums)} hours after resampling")
         series.append({
@@ -799,11 +786,15 @@ def case_rolling(args, title, series, step, freq, season, mstl_seasons, workdir,
 
 
 def nab_hourly_series(ddir):
-    """Every NAB series summed to 1 hour (partial first and last hours dropped), whole length."""
+    """Every NAB series summed to 1 hour (partial first and last hours dropped), whole length:
+    id, ds, y (the sums), and for load_nab the counts per hour, the native step and steps per hour."""
     out = []
     for name in NAB_FILES:
-        raw = pd.read_csv(os.path.join(ddir, "nab", name))
-        ts = pd.to_datetime(raw["timestamp"]).dt.tz_localize("UTC")
+        path = os.path.join(ddir, "nab", name)
+        raw = pd.read_csv(path)
+        if list(raw.columns[:2]) != ["timestamp", "value"]:
+            die(f"{path}: expected header timestamp,value, got {list(raw.columns)}")
+        ts = pd.to_datetime(raw["timestamp"]).dt.tz_localize("UTC")  # local time without zone: read as UTC
         s = pd.Series(raw["value"].astype(float).to_numpy(), index=ts).sort_index()
         step = float(np.median(np.diff(s.index.asi8)) / 1e9)
         per_hour = int(round(3600.0 / step))
@@ -811,8 +802,9 @@ def nab_hourly_series(ddir):
         sums, counts = grouped.sum(), grouped.count()
         full = counts >= per_hour
         first, last = full.idxmax(), full[::-1].idxmax()
-        sums = sums[first:last]
-        out.append({"id": name[:-4], "ds": sums.index, "y": sums.to_numpy()})
+        sums, counts = sums[first:last], counts[first:last]
+        out.append({"id": name[:-4], "ds": sums.index, "y": sums.to_numpy(), "sums": sums, "counts": counts,
+                    "native_step_s": step, "per_hour": per_hour})
     return out
 
 

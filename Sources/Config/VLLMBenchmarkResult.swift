@@ -44,7 +44,8 @@ public enum VLLMBenchmarkResult {
         }
         let duration = try number("duration")
         guard duration > 0 else { throw ConfigurationError(path: file, reason: "'duration' must be greater than 0, got \(duration)") }
-        if object["failed"] != nil, let failed = try? number("failed"), failed > 0 {
+        if let value = object["failed"], !(value is NSNull), try number("failed") > 0 {
+            let failed = try number("failed")
             throw ConfigurationError(path: file, reason: "\(Int(failed)) requests failed in this run: a profile point needs a run "
                 + "where every request completed (lower the concurrency or raise the server's limits)")
         }

@@ -42,7 +42,7 @@ public struct PlanJob: Sendable {
                 guard let forecast = byKey[.requests]?[key] else { continue }
                 var entry = try Self.demand(forecast, levels: forecasts.levels, on: database,
                                             window: configuration.settings.reservationWindowSeconds)
-                if profile.tokens != nil, let input = byKey[.inputTokens]?[key], let output = byKey[.outputTokens]?[key] {
+                if profile.sizesOnTokens, let input = byKey[.inputTokens]?[key], let output = byKey[.outputTokens]?[key] {
                     entry.tokens = try Self.tokens(input: input, output: output, like: entry, levels: forecasts.levels,
                                                    on: database)
                 }

@@ -40,6 +40,9 @@ extension ModelProfile {
         return profile
     }
 
+    /// Whether the model, or any of its variants, sizes on tokens (and so wants token forecasts).
+    public var sizesOnTokens: Bool { tokens != nil || variants.contains { $0.tokens != nil } }
+
     /// The variant named `name`, if the model has it.
     public func variant(named name: String) -> ModelVariant? { variants.first { $0.name == name } }
 }

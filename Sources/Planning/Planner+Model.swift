@@ -141,6 +141,6 @@ extension Planner {
                 * gpus * stepHours
         }
         return ModelResult(plan: plan, historyGPUs: history, headroomGPUHours: headroom,
-                           coldStartSeconds: profile.coldStartSeconds)
+                           coldStartSeconds: profile.coldStartSeconds, sizesOnTokens: profile.tokens != nil)
     }
 }

@@ -60,7 +60,7 @@ public struct Planner: Sendable {
             warnings.append("\(result.plan.modelRegion): demand exceeds the cap of "
                 + "\(configuration.models[result.plan.model]?.maxReplicas ?? 0) replicas in \(result.plan.cappedSteps) steps")
         }
-        for result in results where result.plan.limitedBy == nil && configuration.models[result.plan.model]?.tokens != nil {
+        for result in results where result.plan.limitedBy == nil && result.sizesOnTokens {
             warnings.append("\(result.plan.modelRegion): has a token profile but its demand has no token forecast "
                 + "(input_tokens and output_tokens); planned on requests alone")
         }
@@ -93,4 +93,6 @@ struct ModelResult {
     /// GPU-hours over the horizon planned above the point forecast.
     var headroomGPUHours: Double
     var coldStartSeconds: Double
+    /// The profile planned (the chosen variant's) sizes on tokens.
+    var sizesOnTokens: Bool
 }

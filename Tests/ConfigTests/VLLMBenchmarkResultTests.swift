@@ -59,6 +59,8 @@ import Testing
         #expect(problem(good.replacingOccurrences(of: #""max_concurrency": 8"#, with: #""max_concurrency": 2.5"#))
             == "run.json: 'max_concurrency' must be a whole number of at least 1, got 2.5")
         #expect(problem(good.replacingOccurrences(of: #""failed": 0"#, with: #""failed": 3"#)).hasPrefix("run.json: 3 requests failed"))
+        #expect(problem(good.replacingOccurrences(of: #""failed": 0"#, with: #""failed": "none""#))
+            == #"run.json: 'failed' must be a number, got the string "none""#)
         #expect(problem("[1, 2]").hasPrefix("run.json: is not a JSON object"))
         #expect(problem("{").hasPrefix("run.json: is not JSON"))
     }

@@ -185,4 +185,18 @@ import Traffic
         let over = try Planner(configuration: single).plan(demand: [demand(chatPoint)], now: now)
         #expect(over.warnings.contains { $0.hasPrefix("r1/H100: the plan needs ") && $0.hasSuffix("(chat), above the quota of 2") })
     }
+
+    /// The token warning follows the variant planned: a chosen variant without a token profile
+    /// plans on requests without a warning, though the first variant has one.
+    @Test func theTokenWarningFollowsTheChosenVariant() throws {
+        var variants = Self.variants(speed: (5, 2.6, 6))
+        variants[0].tokens = TokenSizingTests.tokens
+        let plan = try Planner(configuration: Self.configuration(variants: variants))
+            .plan(demand: [demand(Fixture.daily(steps: 288, base: 4, swing: 30))], now: now)
+        #expect(plan.models.first?.variant?.name == "l4-tp4")
+        #expect(!plan.warnings.contains { $0.contains("token") }, "\(plan.warnings)")
+        let first = try Planner(configuration: Self.configuration(variants: Array(variants.prefix(1))))
+            .plan(demand: [demand(Fixture.daily(steps: 288, base: 4, swing: 30))], now: now)
+        #expect(first.warnings.contains { $0.contains("has a token profile but its demand has no token forecast") })
+    }
 }
