@@ -17,7 +17,8 @@ public struct Allocator: Sendable {
     ///    passed serve, drains older than `drainSeconds` end (the replica is removed);
     /// 3. scale-down: surplus pending replicas are removed, then surplus replicas drained, taken
     ///    from spot and on-demand nodes before reserved ones and from the least-loaded nodes
-    ///    first, so that whole nodes empty (consolidation);
+    ///    first, so that whole nodes empty (consolidation); replicas of a shape the target no
+    ///    longer has (a variant move) keep serving until the new shape's replicas all serve;
     /// 4. interactive, then batch: pending and missing replicas are placed best-fit (largest
     ///    first) on ready nodes of their class, then on empty ready nodes (reserved, spot for
     ///    batch, on demand); interactive work that no node can take within

@@ -2,13 +2,15 @@ import Vocabulary
 
 extension ReconcileRound {
     /// The replicas of a class to place this round, largest first: the pending ones, then new
-    /// ones for each target short of live replicas (as templates with id -1). Order: GPUs
+    /// ones for each target short of live replicas of its shape (as templates with id -1). Order: GPUs
     /// descending (best-fit decreasing packs within a node of the optimum for divisible sizes),
     /// then model, region, pending before new, id.
     func placementItems(_ replicaClass: WorkloadClass) -> [Replica] {
         var live: [ModelRegion: Int] = [:]
         var items: [Replica] = []
         for replica in pool.replicas.values where replica.isLive {
+            // Replicas of a shape the target no longer has are handing over (`scaleDown`).
+            if let target = targets[replica.modelRegion], !replica.fits(target.shape) { continue }
             live[replica.modelRegion, default: 0] += 1
             if replica.state == .pending, replica.replicaClass == replicaClass { items.append(replica) }
         }

@@ -21,3 +21,11 @@ public struct ReplicaShape: Sendable, Hashable, Codable {
         self.coldStartSeconds = coldStartSeconds
     }
 }
+
+extension Replica {
+    /// Whether the replica has `shape`'s GPU type, GPUs and memory (a replica of another shape
+    /// is one of a variant the model is moving away from).
+    public func fits(_ shape: ReplicaShape) -> Bool {
+        gpuType == shape.gpuType && gpus == shape.gpus && memoryGiB == shape.memoryGiB
+    }
+}
