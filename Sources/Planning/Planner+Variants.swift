@@ -78,58 +78,6 @@ extension Planner {
             }
         return result
     }
-
-    /// Holds every pool within its quota (`max_gpus`) across the models it serves: while a
-    /// pool's peak of summed launched GPUs exceeds its quota, the model of that pool whose next
-    /// variant costs the least extra (over the horizon, on demand) and fits its own pool moves
-    /// to it. Returns a warning for each pool still above its quota.
-    func sharingQuotas(_ results: inout [ModelResult]) -> [String] {
-        let step = configuration.settings.step.seconds
-        func peak(_ pool: PoolKey, _ results: [ModelResult]) -> Int {
-            var levels: [Int64: Int] = [:]
-            for result in results where result.plan.pool == pool {
-                for (index, launched) in result.plan.launchedReplicas.enumerated() {
-                    levels[result.plan.start + Int64(index) * step, default: 0] += launched * result.plan.gpusPerReplica
-                }
-            }
-            return levels.values.max() ?? 0
-        }
-        func quota(_ pool: PoolKey) -> Int? { configuration.offers[pool.region]?[pool.gpuType]?.maxGPUs }
-        func cost(_ result: ModelResult) -> Double { result.plan.variant.flatMap { $0.horizonCostUSD[$0.name] } ?? 0 }
-        for _ in 0..<(4 * results.count) {
-            let over = Set(results.map(\.plan.pool)).filter { pool in quota(pool).map { peak(pool, results) > $0 } ?? false }
-            guard !over.isEmpty else { break }
-            var best: (index: Int, option: Int, extra: Double)?
-            for (index, result) in results.enumerated() where over.contains(result.plan.pool) {
-                for (k, option) in result.alternatives.enumerated() where option.result.plan.pool != result.plan.pool {
-                    var moved = results
-                    moved[index] = option.result
-                    let target = option.result.plan.pool
-                    guard quota(target).map({ peak(target, moved) <= $0 }) ?? true else { continue }
-                    let extra = option.costUSD - cost(result)
-                    if best.map({ extra < $0.extra }) ?? true { best = (index, k, extra) }
-                }
-            }
-            guard let move = best else { break }
-            let from = results[move.index]
-            var to = from.alternatives[move.option].result
-            to.alternatives = from.alternatives.enumerated().filter { $0.offset != move.option }.map(\.element)
-            if let choice = from.plan.variant {
-                to.alternatives.append(VariantOption(name: choice.name, costUSD: cost(from), result: from))
-            }
-            to.plan.variant?.reason = "moved from \(from.plan.variant?.name ?? "-"): the \(from.plan.pool.region)/"
-                + "\(from.plan.pool.gpuType) quota (\(quota(from.plan.pool) ?? 0) GPUs) is shared by the pool's models; "
-                + "this variant costs \(Self.whole(move.extra.rounded(.up))) USD more over the horizon, the least of the moves"
-            results[move.index] = to
-        }
-        return Set(results.map(\.plan.pool)).sorted().compactMap { pool in
-            guard let limit = quota(pool) else { return nil }
-            let needed = peak(pool, results)
-            guard needed > limit else { return nil }
-            let models = results.filter { $0.plan.pool == pool }.map { "\($0.plan.model)" }.sorted().joined(separator: ", ")
-            return "\(pool.region)/\(pool.gpuType): the plan needs \(needed) GPUs at its peak (\(models)), above the quota of \(limit)"
-        }
-    }
 }
 
 /// Another variant's plan of a model, with its on-demand USD over the horizon.

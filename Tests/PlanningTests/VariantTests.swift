@@ -199,4 +199,88 @@ import Traffic
             .plan(demand: [demand(Fixture.daily(steps: 288, base: 4, swing: 30))], now: now)
         #expect(first.warnings.contains { $0.contains("has a token profile but its demand has no token forecast") })
     }
+
+    /// Brute force over small fleets sharing quotas: 40 fleets of two or three models, three variants each,
+    /// random demand, speeds, prices and quotas. Every assignment of a variant to each model is
+    /// planned alone and checked against the quotas step by step; the planner's plan costs no
+    /// more than the cheapest assignment within them, and warns exactly when there is none.
+    @Test func sharedQuotasAreMetAtTheLeastCostOfAnyAssignment() throws {
+        var noise = UInt64(7)
+        func next() -> Double {
+            noise = noise &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(noise >> 11) / Double(1 << 53)
+        }
+        var feasibleFleets = 0
+        var movedFleets = 0
+        for _ in 0..<40 {
+            let count = next() < 0.25 ? 2 : 3
+            let variants = Self.variants(speed: (2 + 6 * next(), 1 + 4 * next(), 0.5 + 3 * next()))
+            let prices = ["H100": 5 + 5 * next(), "A100": 1.5 + 3 * next(), "L4": 0.6 + 1.5 * next()]
+            let points = (0..<count).map { _ in
+                Fixture.daily(steps: 288, base: 1 + 6 * next(), swing: 25 * next(), offset: Int(288 * next()))
+            }
+            // Each model planned alone on each variant: launched GPUs per step and on-demand USD.
+            var alone: [[(gpuType: String, gpus: [Int], cost: Double)]] = []
+            for point in points {
+                alone.append(try variants.map { variant in
+                    let plan = try Planner(configuration: Self.configuration(variants: [variant], prices: prices))
+                        .plan(demand: [demand(point)], now: now)
+                    let model = try #require(plan.models.first)
+                    return (variant.gpuType, model.launchedReplicas.map { $0 * model.gpusPerReplica },
+                            model.gpuHours * (prices[variant.gpuType] ?? 0))
+                })
+            }
+            // Quotas around the summed peaks of each model's cheapest variant, so that sharing binds.
+            var peaks: [String: Int] = [:]
+            for options in alone {
+                guard let cheapest = options.min(by: { $0.cost < $1.cost }) else { continue }
+                peaks[cheapest.gpuType, default: 0] += cheapest.gpus.max() ?? 0
+            }
+            let quotas = peaks.mapValues { Int(Double($0) * (0.4 + 0.7 * next())) }
+            var bestCost: Double?
+            for code in 0..<(count == 2 ? 9 : 27) {
+                var pick: [Int] = []
+                var rest = code
+                for _ in 0..<count { pick.append(rest % 3); rest /= 3 }
+                var used: [String: [Int]] = [:]
+                for (model, k) in pick.enumerated() {
+                    let option = alone[model][k]
+                    var levels = used[option.gpuType] ?? [Int](repeating: 0, count: option.gpus.count)
+                    for (index, gpus) in option.gpus.enumerated() { levels[index] += gpus }
+                    used[option.gpuType] = levels
+                }
+                guard used.allSatisfy({ gpu, levels in (levels.max() ?? 0) <= quotas[gpu] ?? Int.max }) else { continue }
+                let cost = pick.enumerated().map { alone[$0.offset][$0.element].cost }.reduce(0, +)
+                bestCost = min(bestCost ?? cost, cost)
+            }
+
+            var configuration = Self.configuration(variants: variants, prices: prices, quotas: quotas)
+            let template = try #require(configuration.models["chat"])
+            configuration.models = [:]
+            var demands: [PlanDemand] = []
+            for (index, point) in points.enumerated() {
+                var profile = template
+                profile.name = "m\(index)"
+                configuration.models[profile.name] = profile
+                var entry = demand(point)
+                entry.model = profile.name
+                demands.append(entry)
+            }
+            let plan = try Planner(configuration: configuration).plan(demand: demands, now: now)
+            let planned = plan.models.map { $0.gpuHours * (prices[$0.gpuType] ?? 0) }.reduce(0, +)
+            let overQuota = plan.warnings.filter { $0.contains("above the quota of") }
+            if let bestCost {
+                feasibleFleets += 1
+                #expect(overQuota.isEmpty, "\(overQuota)")
+                #expect(planned <= bestCost * (1 + 1e-9) + 1e-6, "planned \(planned) USD, the best assignment \(bestCost)")
+                if plan.models.contains(where: { $0.variant?.reason.hasPrefix("moved from") == true }) { movedFleets += 1 }
+            } else {
+                #expect(!overQuota.isEmpty, "no assignment fits the quotas, yet the plan does not say so")
+            }
+        }
+        // The draw has fleets the quotas force to move (the greedy move of the least extra cost,
+        // one model at a time, paid more than this minimum on some of them).
+        #expect(feasibleFleets >= 20)
+        #expect(movedFleets >= 10)
+    }
 }
