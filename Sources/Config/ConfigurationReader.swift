@@ -45,8 +45,9 @@ public enum ConfigurationReader {
             models[name] = try model(name, value, gpuTypes: gpuTypes, offers: offers, settings: settings)
         }
         guard !models.isEmpty else { throw modelNode.error("must describe at least one model") }
-        let fleet = FleetConfiguration(settings: settings, gpuTypes: gpuTypes, offers: offers, models: models,
+        var fleet = FleetConfiguration(settings: settings, gpuTypes: gpuTypes, offers: offers, models: models,
                                        monthlyBudgetUSD: budget)
+        fleet.commitments = try commitments(fields[.commitments], offers: offers)
         return HeadroomConfiguration(fleet: fleet, service: try serviceSettings(fields[.service]),
                                      poolProvider: try poolProvider(fields[.pool]), prometheus: try sources(fields[.sources]))
     }
@@ -55,7 +56,7 @@ public enum ConfigurationReader {
     enum DocumentKey: String, ConfigurationKey {
         case planning, budget
         case gpuTypes = "gpu_types"
-        case regions, models, service, pool, sources
+        case regions, models, commitments, service, pool, sources
     }
 
     /// Reads and parses the file at `path` (UTF-8) and returns the fleet.

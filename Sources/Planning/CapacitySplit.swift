@@ -9,8 +9,11 @@ public struct CapacitySplit: Sendable, Hashable, Codable {
     public var gpusPerNode: Int
     /// Models (all regions' plans of them in this region) sharing the pool.
     public var models: [String]
-    /// Whole nodes to reserve: the cost optimum over the representative window.
+    /// Whole nodes to reserve: those held at the horizon's start plus the cost optimum bought
+    /// on top of the commitments over the representative window.
     public var reservedNodes: Int
+    /// Nodes of commitments held at the horizon's start; nil when the pool has no commitment.
+    public var heldNodes: Int?
     /// Hours of history and of forecast in the representative window.
     public var historyHours: Double
     public var horizonHours: Double

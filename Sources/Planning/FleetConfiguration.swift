@@ -10,6 +10,8 @@ public struct FleetConfiguration: Sendable, Hashable {
     public var models: [String: ModelProfile]
     /// Fleet budget in USD per month (30.4375 days), if any.
     public var monthlyBudgetUSD: Double?
+    /// Capacity already bought (reservations, capacity blocks), paid whether used or not.
+    public var commitments: [Commitment] = []
 
     public init(
         settings: PlanningSettings, gpuTypes: [String: GPUType], offers: [String: [String: GPUOffer]],

@@ -1,6 +1,8 @@
 extension Planner {
     /// Pools the plans by region and GPU type and chooses each pool's reservation over the
     /// representative window: the history of the last `reservationWindowSeconds` plus the horizon.
+    /// Commitments held count at each step of the window they cover; the optimum is bought on
+    /// top of them, and the split reserves both (`heldNodes` at the horizon's start).
     func splitCapacity(_ results: [ModelResult], now: Int64) throws(PlanningError) -> [CapacitySplit] {
         let step = configuration.settings.step.seconds
         let stepHours = Double(step) / 3_600
@@ -27,8 +29,15 @@ extension Planner {
                 }
             }
             let horizonStart = horizon.keys.min() ?? now
-            let horizonLevels = horizon.values.sorted { $0.at < $1.at }
-            let historyLevels = history.values.filter { $0.at < horizonStart }.sorted { $0.at < $1.at }
+            func holding(_ level: PoolLevel) -> PoolLevel {
+                let held = configuration.commitments.held(in: key, at: level.at, gpusPerNode: gpu.gpusPerNode)
+                var level = level
+                level.heldGPUs = Double(held.nodes * gpu.gpusPerNode)
+                level.heldUSDPerHour = held.usdPerHour
+                return level
+            }
+            let horizonLevels = horizon.values.sorted { $0.at < $1.at }.map(holding)
+            let historyLevels = history.values.filter { $0.at < horizonStart }.sorted { $0.at < $1.at }.map(holding)
             let window = historyLevels + horizonLevels
             let batchColdStart = members.filter { $0.plan.workloadClass == .batch }.map(\.coldStartSeconds).max() ?? 0
             let pricing = PoolPricing(offer: offer, batchColdStartSeconds: batchColdStart)
@@ -38,16 +47,17 @@ extension Planner {
                 stepHours: stepHours)
             let nodes = optimizer.optimalNodes(levels: window)
             let reservedGPUs = Double(nodes * gpu.gpusPerNode)
-            let windowCost = window.reduce(CostBreakdown()) { $0 + pricing.cost($1, reservedGPUs: reservedGPUs, hours: stepHours) }
+            let heldNow = configuration.commitments.held(in: key, at: horizonStart, gpusPerNode: gpu.gpusPerNode).nodes
+            let windowCost = window.reduce(CostBreakdown()) { $0 + pricing.cost($1, boughtGPUs: reservedGPUs, hours: stepHours) }
             let horizonCost = horizonLevels.reduce(CostBreakdown()) {
-                $0 + pricing.cost($1, reservedGPUs: reservedGPUs, hours: stepHours)
+                $0 + pricing.cost($1, boughtGPUs: reservedGPUs, hours: stepHours)
             }
             var days: [Int64: DailyCost] = [:]
             for level in horizonLevels {
                 let day = level.at - ((level.at % 86_400) + 86_400) % 86_400
                 var entry = days[day] ?? DailyCost(day: day, hours: 0, cost: CostBreakdown())
                 entry.hours += stepHours
-                entry.cost = entry.cost + pricing.cost(level, reservedGPUs: reservedGPUs, hours: stepHours)
+                entry.cost = entry.cost + pricing.cost(level, boughtGPUs: reservedGPUs, hours: stepHours)
                 days[day] = entry
             }
             let windowHours = Double(window.count) * stepHours
@@ -56,7 +66,8 @@ extension Planner {
             let peak = window.map(\.totalGPUs).max() ?? 0
             splits.append(CapacitySplit(
                 region: region, gpuType: gpuName, gpusPerNode: gpu.gpusPerNode,
-                models: Set(members.map(\.plan.model)).sorted(), reservedNodes: nodes,
+                models: Set(members.map(\.plan.model)).sorted(), reservedNodes: heldNow + nodes,
+                heldNodes: configuration.commitments.contains { $0.pool == key } ? heldNow : nil,
                 historyHours: Double(historyLevels.count) * stepHours,
                 horizonHours: Double(horizonLevels.count) * stepHours,
                 reservedUSDPerGPUHour: offer.reserved.usdPerGPUHour, onDemandUSDPerGPUHour: offer.onDemand.usdPerGPUHour,

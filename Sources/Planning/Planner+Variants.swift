@@ -5,13 +5,15 @@ extension Planner {
     /// cheapest that fits the region's GPU quota.
     ///
     /// A variant's cost is its plan's on-demand USD over the horizon (launched GPU-hours × the
-    /// region's on-demand price for its GPU type); one whose peak launched GPUs exceed the
+    /// region's on-demand price for its GPU type), less the GPUs of commitments held in its
+    /// pool that the models already `planned` (those without variants) leave free at each step
+    /// (``heldFreeCost(_:offer:planned:)``); one whose peak launched GPUs exceed the
     /// pool's `max_gpus` is left out. The choice is stable: with `currentVariant` given and still
     /// fitting, the plan moves to a cheaper variant only when the saving over the horizon beats
     /// the cost of moving: the new variant's peak replicas billed for their lead time
     /// (provisioning and cold start) while the old ones still serve. With none fitting, the
     /// cheapest is planned and the plan warns.
-    func planVariants(profile: ModelProfile, demand: PlanDemand, now: Int64) throws(PlanningError) -> ModelResult {
+    func planVariants(profile: ModelProfile, demand: PlanDemand, now: Int64, planned: [ModelResult] = []) throws(PlanningError) -> ModelResult {
         var results: [String: ModelResult] = [:]
         var costs: [String: Double] = [:]
         var excluded: [String: String] = [:]
@@ -29,7 +31,7 @@ extension Planner {
             let entry = demand
             let prepared = try PreparedDemand(entry, profile: serving, settings: configuration.settings, now: now)
             let result = planModel(profile: serving, demand: prepared, offer: offer, now: now)
-            let cost = result.plan.gpuHours * offer.onDemand.usdPerGPUHour
+            let cost = heldFreeCost(result.plan, offer: offer, planned: planned)
             results[variant.name] = result
             let peak = (result.plan.launchedReplicas.max() ?? 0) * variant.gpusPerReplica
             if let quota = offer.maxGPUs, peak > quota {
@@ -77,6 +79,34 @@ extension Planner {
                 return VariantOption(name: name, costUSD: cost, result: other)
             }
         return result
+    }
+}
+
+extension Planner {
+    /// On-demand USD of `plan` over its horizon beyond the commitments held in its pool:
+    /// `Σ_t max(0, G_t − max(0, H_t − U_t)) × h × p_o`, with `G_t` the plan's launched GPUs,
+    /// `H_t` the GPUs held at step `t`, `U_t` those the `planned` models of the pool launch,
+    /// `h` the step in hours and `p_o` the on-demand price. Without commitments in the pool,
+    /// the plan's GPU-hours × `p_o`.
+    func heldFreeCost(_ plan: ModelPlan, offer: GPUOffer, planned: [ModelResult]) -> Double {
+        let price = offer.onDemand.usdPerGPUHour
+        let pool = plan.pool
+        guard configuration.commitments.contains(where: { $0.pool == pool }),
+              let gpusPerNode = configuration.gpuTypes[pool.gpuType]?.gpusPerNode else { return plan.gpuHours * price }
+        let step = configuration.settings.step.seconds
+        var used: [Int64: Int] = [:]
+        for other in planned where other.plan.pool == pool {
+            for (index, launched) in other.plan.launchedReplicas.enumerated() {
+                used[other.plan.start + Int64(index) * step, default: 0] += launched * other.plan.gpusPerReplica
+            }
+        }
+        var paidGPUSteps = 0
+        for (index, launched) in plan.launchedReplicas.enumerated() {
+            let at = plan.start + Int64(index) * step
+            let held = configuration.commitments.held(in: pool, at: at, gpusPerNode: gpusPerNode).nodes * gpusPerNode
+            paidGPUSteps += max(0, launched * plan.gpusPerReplica - max(0, held - used[at, default: 0]))
+        }
+        return Double(paidGPUSteps) * Double(step) / 3_600 * price
     }
 }
 

@@ -20,7 +20,10 @@ public struct Planner: Sendable {
         let step = configuration.settings.step.seconds
         var seen = Set<ModelRegion>()
         var results: [ModelResult] = []
-        for entry in demand.sorted(by: { $0.modelRegion < $1.modelRegion }) {
+        // Models without variants first: the commitments they leave free are what a variant
+        // choice may count on (`planVariants`).
+        func order(_ entry: PlanDemand) -> Int { configuration.models[entry.model]?.variants.isEmpty == false ? 1 : 0 }
+        for entry in demand.sorted(by: { (order($0), $0.modelRegion) < (order($1), $1.modelRegion) }) {
             guard let configured = configuration.models[entry.model] else { throw .unknownModel(model: entry.model) }
             let settings = PlanSettings.used(entry.settings, profile: configured)
             let profile = settings.applied(to: configured)
@@ -32,7 +35,7 @@ public struct Planner: Sendable {
             }
             var result: ModelResult
             if !profile.variants.isEmpty {
-                result = try planVariants(profile: profile, demand: entry, now: now)
+                result = try planVariants(profile: profile, demand: entry, now: now, planned: results)
             } else {
                 guard let offer = configuration.offers[entry.region]?[profile.gpuType] else {
                     throw .invalidConfiguration("no prices for \(profile.gpuType) in \(entry.region) (needed by \(profile.name))")
@@ -47,6 +50,7 @@ public struct Planner: Sendable {
             for index in result.alternatives.indices { result.alternatives[index].result.plan.settings = settings }
             results.append(result)
         }
+        results.sort { $0.plan.modelRegion < $1.plan.modelRegion }
         var warnings: [String] = []
         warnings += sharingQuotas(&results)
         for name in configuration.models.keys.sorted() {

@@ -26,10 +26,12 @@ struct PoolPricing {
         spotShare * (spotRate ?? 0) + (1 - spotShare) * offer.onDemand.usdPerGPUHour
     }
 
-    /// One step: the reservation serves interactive GPUs first, then batch; interactive
-    /// overflow goes on demand; batch overflow goes to spot (its reliable share, with the buffer)
-    /// and the rest on demand.
-    func cost(_ level: PoolLevel, reservedGPUs: Double, hours: Double) -> CostBreakdown {
+    /// One step: the reservation (the commitments held, then `boughtGPUs` at the offer's
+    /// reserved price) serves interactive GPUs first, then batch; interactive overflow goes on
+    /// demand; batch overflow goes to spot (its reliable share, with the buffer) and the rest on
+    /// demand.
+    func cost(_ level: PoolLevel, boughtGPUs: Double, hours: Double) -> CostBreakdown {
+        let reservedGPUs = level.heldGPUs + boughtGPUs
         let interactiveOverflow = max(0, level.interactiveGPUs - reservedGPUs)
         let reservedLeft = max(0, reservedGPUs - level.interactiveGPUs)
         let batchOverflow = max(0, level.batchGPUs - reservedLeft)
@@ -39,7 +41,7 @@ struct PoolPricing {
         cost.reservedUsedGPUHours = min(level.totalGPUs, reservedGPUs) * hours
         cost.onDemandGPUHours = (interactiveOverflow + batchOverflow - spotNeeded) * hours
         cost.spotGPUHours = spotNeeded * (1 + spotBuffer) * hours
-        cost.reservedUSD = cost.reservedGPUHours * offer.reserved.usdPerGPUHour
+        cost.reservedUSD = (boughtGPUs * offer.reserved.usdPerGPUHour + level.heldUSDPerHour) * hours
         cost.onDemandUSD = cost.onDemandGPUHours * offer.onDemand.usdPerGPUHour
         cost.spotUSD = cost.spotGPUHours * (offer.spot?.usdPerGPUHour ?? 0)
         return cost

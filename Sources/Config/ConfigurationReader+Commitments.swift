@@ -1,0 +1,76 @@
+import Planning
+import Traffic
+
+extension ConfigurationReader {
+    /// The keys of `commitments[i]`.
+    enum CommitmentKey: String, ConfigurationKey {
+        case name, kind, region
+        case gpuType = "gpu_type"
+        case nodes, start, end
+        case usdPerGPUHour = "usd_per_gpu_hour"
+    }
+
+    /// `commitments`: capacity already bought, each held in a priced pool for `[start, end)`.
+    /// Two commitments of one name, an end not after its start, an unknown pool or overlapping
+    /// capacity blocks of one pool are refused with the item's path.
+    static func commitments(_ value: YAMLValue?, offers: [String: [String: GPUOffer]]) throws(ConfigurationError) -> [Commitment] {
+        guard let value else { return [] }
+        var commitments: [Commitment] = []
+        var names: [String: String] = [:]
+        for item in try value.items() {
+            let fields = try item.fields(CommitmentKey.self, required: [.kind, .region, .gpuType, .nodes, .start, .end, .usdPerGPUHour])
+            let kindValue = try fields.required(.kind)
+            let kindText = try kindValue.string()
+            guard let kind = Commitment.Kind(rawValue: kindText) else {
+                let known = Commitment.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                let hint = kindText == "savings-plan" ? "; savings plans are not modelled yet" : ""
+                throw kindValue.error("unknown kind '\(kindText)' (known: \(known))\(hint)")
+            }
+            let regionValue = try fields.required(.region)
+            let region = try regionValue.string()
+            guard let regionOffers = offers[region] else {
+                throw regionValue.error("region '\(region)' has no prices (known: \(offers.keys.sorted().joined(separator: ", ")))")
+            }
+            let gpuValue = try fields.required(.gpuType)
+            let gpuType = try gpuValue.string()
+            guard regionOffers[gpuType] != nil else {
+                throw gpuValue.error("\(region) has no prices for '\(gpuType)' (priced there: "
+                    + "\(regionOffers.keys.sorted().joined(separator: ", ")))")
+            }
+            let startValue = try fields.required(.start)
+            let endValue = try fields.required(.end)
+            let start = try startValue.instant()
+            let end = try endValue.instant()
+            guard end > start else { throw endValue.error("must be after start (\(Timestamp.format(start)))") }
+            let name = try fields[.name]?.string() ?? item.path
+            if let first = names[name] {
+                throw item.error("has the name '\(name)' of \(first) already")
+            }
+            names[name] = item.path
+            let commitment = Commitment(
+                name: name, kind: kind, region: region, gpuType: gpuType,
+                nodes: try fields.required(.nodes).integer(atLeast: 1, atMost: 100_000), start: start, end: end,
+                usdPerGPUHour: try fields.required(.usdPerGPUHour).nonNegative())
+            if kind == .capacityBlock, let other = commitments.first(where: {
+                $0.kind == .capacityBlock && $0.pool == commitment.pool && $0.start < end && start < $0.end
+            }) {
+                throw item.error("overlaps capacity block '\(other.name)' of \(region)/\(gpuType) "
+                    + "(\(Timestamp.format(other.start)) to \(Timestamp.format(other.end))); one block per pool at a time")
+            }
+            commitments.append(commitment)
+        }
+        return commitments
+    }
+}
+
+extension YAMLValue {
+    /// An instant: a date (`2026-06-01`, midnight UTC) or an RFC 3339 date-time, as Unix seconds.
+    func instant() throws(ConfigurationError) -> Int64 {
+        let text = try string()
+        let full = text.count == 10 ? text + "T00:00:00Z" : text
+        guard full.count >= 20, let seconds = Timestamp.parse(full) else {
+            throw error("must be a date (2026-06-01) or an RFC 3339 date-time (2026-06-01T00:00:00Z), got '\(text)'")
+        }
+        return seconds
+    }
+}

@@ -1,0 +1,67 @@
+import Config
+import Planning
+import Testing
+
+/// `commitments`: capacity already bought, held in a priced pool for a window.
+@Suite struct CommitmentConfigurationTests {
+    static let held = minimal + """
+
+        commitments:
+          - name: east-h100-1y
+            kind: reserved-nodes
+            region: us-east-1
+            gpu_type: H100
+            nodes: 2
+            start: 2026-06-01
+            end: 2027-06-01
+            usd_per_gpu_hour: 4.1
+          - kind: capacity-block
+            region: us-east-1
+            gpu_type: H100
+            nodes: 1
+            start: 2026-12-07T00:00:00Z
+            end: 2026-12-14T00:00:00Z
+            usd_per_gpu_hour: 3.9
+
+        """
+
+    @Test func commitmentsAreRead() throws {
+        let fleet = try ConfigurationReader.parse(Self.held)
+        #expect(fleet.commitments.count == 2)
+        let year = try #require(fleet.commitments.first)
+        #expect(year.name == "east-h100-1y" && year.kind == .reservedNodes && year.nodes == 2)
+        #expect(year.start == 1_780_272_000 && year.end == 1_811_808_000)
+        #expect(year.usdPerGPUHour == 4.1)
+        let block = fleet.commitments[1]
+        #expect(block.name == "commitments[1]" && block.kind == .capacityBlock)
+        #expect(block.holds(at: 1_796_601_600) && !block.holds(at: 1_797_206_400))
+        #expect(try ConfigurationReader.parse(minimal).commitments.isEmpty)
+    }
+
+    @Test func badCommitmentsNameTheKeyAndLine() {
+        func with(_ old: String, _ new: String) -> String {
+            precondition(Self.held.contains(old), "fixture lacks \(old)")
+            return problem(Self.held.replacingOccurrences(of: old, with: new))
+        }
+        #expect(with("kind: reserved-nodes", "kind: savings-plan")
+            .hasPrefix("commitments[0].kind: unknown kind 'savings-plan' (known: reserved-nodes, capacity-block); savings plans are not modelled yet"))
+        #expect(with("nodes: 2", "nodes: -2").hasPrefix("commitments[0].nodes: must be at least 1, got -2"))
+        #expect(with("usd_per_gpu_hour: 4.1", "usd_per_gpu_hour: -4.1")
+            .hasPrefix("commitments[0].usd_per_gpu_hour: must not be negative, got -4.1"))
+        #expect(with("region: us-east-1\n    gpu_type: H100\n    nodes: 2", "region: eu-west-9\n    gpu_type: H100\n    nodes: 2")
+            .hasPrefix("commitments[0].region: region 'eu-west-9' has no prices (known: us-east-1)"))
+        #expect(with("gpu_type: H100\n    nodes: 1", "gpu_type: A100\n    nodes: 1")
+            .hasPrefix("commitments[1].gpu_type: us-east-1 has no prices for 'A100' (priced there: H100)"))
+        #expect(with("end: 2027-06-01", "end: 2026-05-01").hasPrefix("commitments[0].end: must be after start (2026-06-01T00:00:00Z)"))
+        #expect(with("start: 2026-06-01", "start: June 2026")
+            .hasPrefix("commitments[0].start: must be a date (2026-06-01) or an RFC 3339 date-time"))
+        #expect(with("    nodes: 1\n", "    nodes: 1\n    name: east-h100-1y\n")
+            .hasPrefix("commitments[1]: has the name 'east-h100-1y' of commitments[0] already"))
+        #expect(with("    usd_per_gpu_hour: 4.1\n", "").hasPrefix("commitments[0]: missing required key 'usd_per_gpu_hour'"))
+        #expect(with("    usd_per_gpu_hour: 4.1\n", "    usd_per_gpu_hour: 4.1\n    term: 1y\n").hasPrefix("commitments[0].term: unknown key"))
+        // Two capacity blocks of one pool may not overlap; a reservation and a block may.
+        let twoBlocks = with("kind: reserved-nodes", "kind: capacity-block")
+        #expect(twoBlocks.hasPrefix("commitments[1]: overlaps capacity block 'east-h100-1y' of us-east-1/H100"))
+        #expect(problem(Self.held) == "no error")
+    }
+}
