@@ -7,7 +7,7 @@ public struct Headroom: AsyncParsableCommand {
         abstract: "Predictive capacity planning for GPU inference fleets.",
         subcommands: [
             DemoCommand.self, IngestCommand.self, SummaryCommand.self, ForecastCommand.self, PlanCommand.self, ExecuteCommand.self,
-            PoolCommand.self, ReportCommand.self, SeriesCommand.self, ServeCommand.self, TokenCommand.self, SimulateCommand.self, TuneCommand.self, PullCommand.self, ProfileCommand.self, ReplayTokensCommand.self,
+            PoolCommand.self, ReportCommand.self, SeriesCommand.self, ServeCommand.self, TokenCommand.self, SimulateCommand.self, TuneCommand.self, PullCommand.self, ProfileCommand.self, ReplayTokensCommand.self, CommitmentsCommand.self,
             BacktestCommand.self, BenchCommand.self, DemoDataCommand.self, MigrateCommand.self, ExportCommand.self,
         ]
     )

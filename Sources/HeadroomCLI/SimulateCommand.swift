@@ -68,6 +68,10 @@ struct SimulateCommand: ParsableCommand {
             help: "Tune each policy's headroom knob to the cheapest setting serving at least this share of requests, in (0, 1), e.g. 0.999.")
     var targetServed: Double?
 
+    @Option(name: .customLong("commitment-policy"),
+            help: "Buy the reservation once at the first replayed day and hold it through the replay: headroom | lookback30 | none (default: each policy's nightly reservation).")
+    var commitmentPolicy: String?
+
     @Option(help: "Write the report as JSON to this file (an array of reports with --policy all).")
     var output: String?
 
@@ -82,11 +86,19 @@ struct SimulateCommand: ParsableCommand {
         let quantile = try Self.setting(predictiveQuantile, option: "--predictive-quantile", problem: Self.levelProblem)
         let utilization = try Self.setting(predictiveUtilization, option: "--predictive-utilization",
                                            problem: Self.utilizationProblem)
+        var commitment: CommitmentPolicy?
+        if let commitmentPolicy {
+            guard let policy = CommitmentPolicy(rawValue: commitmentPolicy) else {
+                throw ValidationError("--commitment-policy '\(commitmentPolicy)': must be one of "
+                    + CommitmentPolicy.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            commitment = policy
+        }
         return SimulationSettings(trainDays: trainDays, historyDays: historyDays,
                                   reactive: ReactiveSettings(targetUtilization: reactiveUtilization),
                                   hybrid: try hybridSettings(),
                                   predictive: PlanSizing(quantile: quantile, utilization: utilization),
-                                  staticMargin: staticMargin)
+                                  staticMargin: staticMargin, commitmentPolicy: commitment)
     }
 
     /// Why a quantile is not one of the forecast's levels.
@@ -155,6 +167,12 @@ struct SimulateCommand: ParsableCommand {
                                             policies: policies, settings: settings)
             print("simulated with \(loaded.source)")
             print(SimulationReport.comparison(reports))
+            for report in reports {
+                guard let commitment = report.commitment else { continue }
+                let nodes = commitment.nodes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                print("\(report.policy.rawValue): commitment by \(commitment.policy.rawValue): \(nodes.isEmpty ? "none" : nodes) nodes; "
+                    + "used \(commitment.utilization.map { PlanSummary.percent($0) } ?? "-") of \(PlanSummary.number(commitment.reservedGPUHours, 0)) reserved GPU-hours")
+            }
             data = reports.count == 1 ? try encoder.encode(reports[0]) : try encoder.encode(reports)
         }
         if let output {

@@ -28,6 +28,31 @@ public struct PlanJob: Sendable {
     /// - Returns: the stored run and the plan.
     /// - Throws: ``PlanJobError`` when there is no forecast to plan from, or the planner refuses.
     public func run(on database: AppDatabase) throws -> (run: StoredPlanRun, plan: FleetPlan) {
+        let (forecasts, demand, now) = try demands(on: database)
+        let plan: FleetPlan
+        do {
+            plan = try Planner(configuration: configuration).plan(demand: demand, now: now)
+        } catch {
+            throw PlanJobError.planning(error.description)
+        }
+        let models = try plan.models.map { model in
+            StoredModelPlan(model: model.model, region: model.region, peakReplicas: model.replicas.max() ?? 0,
+                            plan: try PlanJSON.encode(model))
+        }
+        let record = StoredPlanRun(
+            forecastRunID: forecasts.id,
+            configSHA256: Hex.lowercase(SHA256.hash(data: Data(configurationText.utf8))),
+            start: now, stepSeconds: plan.stepSeconds, steps: plan.models.map(\.replicas.count).max() ?? 0,
+            monthlyCostUSD: plan.totals.monthly.totalUSD, onDemandCostUSD: plan.totals.allOnDemandMonthlyUSD,
+            staticPeakCostUSD: plan.totals.staticPeakOnDemandMonthlyUSD, withinBudget: plan.budget?.withinBudget,
+            plan: try PlanJSON.encode(plan))
+        return (try database.savePlanRun(record, models: models), plan)
+    }
+
+    /// Every configured (model, region)'s demand from the latest forecast run, with the
+    /// history of the configuration's reservation window, and the instant the plan starts.
+    /// - Throws: ``PlanJobError`` when there is no forecast or nothing configured has one.
+    func demands(on database: AppDatabase) throws -> (forecasts: ForecastRun, demand: [PlanDemand], now: Int64) {
         guard let forecasts = try database.latestForecastRun() else { throw PlanJobError.noForecast }
         var byKey: [Metric: [ModelRegion: SeriesForecast]] = [:]
         for forecast in forecasts.forecasts where forecast.model != nil {
@@ -59,24 +84,7 @@ public struct PlanJob: Sendable {
         guard let now = demand.map(\.forecastStart).max() else {
             throw PlanJobError.nothingToPlan(configured: configuration.models.keys.sorted())
         }
-        let plan: FleetPlan
-        do {
-            plan = try Planner(configuration: configuration).plan(demand: demand, now: now)
-        } catch {
-            throw PlanJobError.planning(error.description)
-        }
-        let models = try plan.models.map { model in
-            StoredModelPlan(model: model.model, region: model.region, peakReplicas: model.replicas.max() ?? 0,
-                            plan: try PlanJSON.encode(model))
-        }
-        let record = StoredPlanRun(
-            forecastRunID: forecasts.id,
-            configSHA256: Hex.lowercase(SHA256.hash(data: Data(configurationText.utf8))),
-            start: now, stepSeconds: plan.stepSeconds, steps: plan.models.map(\.replicas.count).max() ?? 0,
-            monthlyCostUSD: plan.totals.monthly.totalUSD, onDemandCostUSD: plan.totals.allOnDemandMonthlyUSD,
-            staticPeakCostUSD: plan.totals.staticPeakOnDemandMonthlyUSD, withinBudget: plan.budget?.withinBudget,
-            plan: try PlanJSON.encode(plan))
-        return (try database.savePlanRun(record, models: models), plan)
+        return (forecasts, demand, now)
     }
 
     /// One (model, region)'s demand: its requests forecast and recent history.

@@ -55,3 +55,35 @@ extension [Commitment] {
         return (nodes, usd)
     }
 }
+
+/// How much of a held commitment the pool has used so far.
+public struct CommitmentUse: Sendable, Hashable, Codable {
+    public var commitment: Commitment
+    /// GPU-hours held from its start (or the history's) to now, and of those the ones the
+    /// pool's need filled.
+    public var heldGPUHours: Double
+    public var usedGPUHours: Double
+    /// `used / held`; nil before it starts or without history over it.
+    public var utilization: Double?
+
+    /// Each of `commitments` held in a pool of `history` (GPUs per step, ``Planner/poolHistory(demand:now:)``):
+    /// at each step, the pool's held GPUs `H` serve its need `L` first, and each commitment is
+    /// credited its share of `min(L, H)`.
+    public static func uses(of commitments: [Commitment], history: [PoolKey: [PoolLevel]], stepSeconds: Int64,
+                            gpusPerNode: [String: Int]) -> [CommitmentUse] {
+        let hours = Double(stepSeconds) / 3_600
+        return commitments.map { commitment in
+            let g = gpusPerNode[commitment.gpuType] ?? 1
+            var held = 0.0
+            var used = 0.0
+            for level in history[commitment.pool] ?? [] where commitment.holds(at: level.at) {
+                let pool = Double(commitments.held(in: commitment.pool, at: level.at, gpusPerNode: g).nodes * g)
+                let mine = Double(commitment.nodes * g)
+                held += mine * hours
+                if pool > 0 { used += min(level.totalGPUs, pool) * mine / pool * hours }
+            }
+            return CommitmentUse(commitment: commitment, heldGPUHours: held, usedGPUHours: used,
+                                 utilization: held > 0 ? used / held : nil)
+        }
+    }
+}

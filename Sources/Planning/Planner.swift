@@ -1,4 +1,4 @@
-import Vocabulary
+public import Vocabulary
 
 /// Makes fleet plans from demand forecasts: replicas with batching, the pre-scale schedule, and
 /// the reserved / on-demand / spot split per region and GPU type. Pure: values in, values out.
@@ -18,6 +18,44 @@ public struct Planner: Sendable {
     /// - Throws: ``PlanningError`` naming the model and region of the first bad demand.
     public func plan(demand: [PlanDemand], now: Int64) throws(PlanningError) -> FleetPlan {
         let step = configuration.settings.step.seconds
+        var (results, seen) = try modelResults(demand: demand, now: now)
+        var warnings: [String] = []
+        warnings += sharingQuotas(&results)
+        for name in configuration.models.keys.sorted() {
+            for region in configuration.models[name]?.regions ?? [] {
+                let key = ModelRegion(model: name, region: region)
+                guard !seen.contains(key) else { continue }
+                warnings.append("\(key): no demand given, not planned")
+            }
+        }
+        for result in results where result.plan.cappedSteps > 0 {
+            warnings.append("\(result.plan.modelRegion): demand exceeds the cap of "
+                + "\(configuration.models[result.plan.model]?.maxReplicas ?? 0) replicas in \(result.plan.cappedSteps) steps")
+        }
+        for result in results where result.plan.limitedBy == nil && result.sizesOnTokens {
+            warnings.append("\(result.plan.modelRegion): has a token profile but its demand has no token forecast "
+                + "(input_tokens and output_tokens); planned on requests alone")
+        }
+        for result in results {
+            if let choice = result.plan.variant, choice.horizonCostUSD[choice.name] == nil {
+                warnings.append("\(result.plan.modelRegion): no variant fits the region's GPU quota; planned on "
+                    + "\(choice.name), the cheapest, above its quota")
+            }
+        }
+        for result in results where result.plan.uncoveredSteps > 0 {
+            warnings.append("\(result.plan.modelRegion): capacity cannot be ready in time in "
+                + "\(result.plan.uncoveredSteps) steps (current replicas too low for the scale-up rate limit)")
+        }
+        let capacity = try splitCapacity(results, now: now)
+        let totals = Self.totals(capacity, results: results)
+        let budget = configuration.monthlyBudgetUSD.map { budgetVerdict(budget: $0, totals: totals, results: results) }
+        return FleetPlan(now: now, stepSeconds: step, models: results.map(\.plan), capacity: capacity,
+                         totals: totals, budget: budget, warnings: warnings)
+    }
+
+    /// Each (model, region) of `demand` planned on its own (variants chosen, quotas not yet
+    /// shared), by model and region, and the keys seen.
+    func modelResults(demand: [PlanDemand], now: Int64) throws(PlanningError) -> (results: [ModelResult], seen: Set<ModelRegion>) {
         var seen = Set<ModelRegion>()
         var results: [ModelResult] = []
         // Models without variants first: the commitments they leave free are what a variant
@@ -51,38 +89,25 @@ public struct Planner: Sendable {
             results.append(result)
         }
         results.sort { $0.plan.modelRegion < $1.plan.modelRegion }
-        var warnings: [String] = []
-        warnings += sharingQuotas(&results)
-        for name in configuration.models.keys.sorted() {
-            for region in configuration.models[name]?.regions ?? [] {
-                let key = ModelRegion(model: name, region: region)
-                guard !seen.contains(key) else { continue }
-                warnings.append("\(key): no demand given, not planned")
-            }
-        }
-        for result in results where result.plan.cappedSteps > 0 {
-            warnings.append("\(result.plan.modelRegion): demand exceeds the cap of "
-                + "\(configuration.models[result.plan.model]?.maxReplicas ?? 0) replicas in \(result.plan.cappedSteps) steps")
-        }
-        for result in results where result.plan.limitedBy == nil && result.sizesOnTokens {
-            warnings.append("\(result.plan.modelRegion): has a token profile but its demand has no token forecast "
-                + "(input_tokens and output_tokens); planned on requests alone")
-        }
+        return (results, seen)
+    }
+
+    /// The GPUs each pool needed over the reservation window before `now`, per step: the
+    /// actual requests of `demand`'s history sized as ``plan(demand:now:)`` sizes them (each
+    /// model on its chosen variant), summed over the pool's models. What commitments are
+    /// judged on (``CommitmentAdvisor``).
+    public func poolHistory(demand: [PlanDemand], now: Int64) throws(PlanningError) -> [PoolKey: [PoolLevel]] {
+        var results = try modelResults(demand: demand, now: now).results
+        _ = sharingQuotas(&results)
+        var pools: [PoolKey: [Int64: PoolLevel]] = [:]
         for result in results {
-            if let choice = result.plan.variant, choice.horizonCostUSD[choice.name] == nil {
-                warnings.append("\(result.plan.modelRegion): no variant fits the region's GPU quota; planned on "
-                    + "\(choice.name), the cheapest, above its quota")
+            let batch = result.plan.workloadClass == .batch
+            for (at, gpus) in result.historyGPUs {
+                pools[result.plan.pool, default: [:]][at, default: PoolLevel(at: at, interactiveGPUs: 0, batchGPUs: 0)]
+                    .add(gpus, batch: batch)
             }
         }
-        for result in results where result.plan.uncoveredSteps > 0 {
-            warnings.append("\(result.plan.modelRegion): capacity cannot be ready in time in "
-                + "\(result.plan.uncoveredSteps) steps (current replicas too low for the scale-up rate limit)")
-        }
-        let capacity = try splitCapacity(results, now: now)
-        let totals = Self.totals(capacity, results: results)
-        let budget = configuration.monthlyBudgetUSD.map { budgetVerdict(budget: $0, totals: totals, results: results) }
-        return FleetPlan(now: now, stepSeconds: step, models: results.map(\.plan), capacity: capacity,
-                         totals: totals, budget: budget, warnings: warnings)
+        return pools.mapValues { $0.values.sorted { $0.at < $1.at } }
     }
 }
 

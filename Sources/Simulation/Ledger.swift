@@ -19,6 +19,8 @@ struct Ledger {
     var stepReplicas = 0
     var peakReplicas = 0
     var gpuHours: [CapacityType: Double] = [:]
+    /// Reserved GPU-hours the replicas ran on.
+    var reservedUsedGPUHours = 0.0
     var usd: [CapacityType: Double] = [:]
     var daily: [DayOutcome] = []
 
@@ -57,6 +59,7 @@ struct Ledger {
             let run = stepGPUHours[pool] ?? (0, 0)
             let reserved = Double((reservedNodes[pool] ?? 0) * price.gpusPerNode) * hours
             let step = price.cost(interactive: run.interactive, batch: run.batch, reservedHours: reserved)
+            reservedUsedGPUHours += min(reserved, run.interactive + run.batch)
             for (type, value) in step.hours { gpuHours[type, default: 0] += value }
             for (type, value) in step.usd {
                 usd[type, default: 0] += value

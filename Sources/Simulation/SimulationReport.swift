@@ -37,6 +37,8 @@ public struct SimulationReport: Sendable, Hashable, Codable {
     /// USD no interactive policy can beat on this replay (``Simulator/hindsightFloor(_:)``:
     /// perfect foresight, no lead time); nil when the replay holds no interactive series.
     public var hindsightFloorCost: Double? = nil
+    /// With a commitment policy: what it bought and how it was used.
+    public var commitment: CommitmentOutcome? = nil
 
     enum CodingKeys: String, CodingKey {
         case policy, days, models, daily, requests
@@ -46,7 +48,7 @@ public struct SimulationReport: Sendable, Hashable, Codable {
         case servedFraction = "served_fraction", unservedRequests = "unserved_requests"
         case sloViolationMinutes = "slo_violation_minutes", scaleActions = "scale_actions"
         case coldStartMinutes = "cold_start_minutes", peakReplicas = "peak_replicas", meanUtilization = "mean_utilization"
-        case hindsightFloorCost = "hindsight_floor_cost"
+        case hindsightFloorCost = "hindsight_floor_cost", commitment
     }
 }
 

@@ -20,10 +20,13 @@ public struct SimulationSettings: Sendable, Equatable {
     public var staticMargin: Double
     /// Forecast options (levels must allow the planned quantiles; the defaults do).
     public var forecast: ForecastOptions
+    /// When set, the reservation is bought once at the first replayed day by this rule and
+    /// held through the replay (``CommitmentPolicy``); nil: the policy's own nightly one.
+    public var commitmentPolicy: CommitmentPolicy?
 
     public init(trainDays: Int = 14, historyDays: Int = 28, reactive: ReactiveSettings = ReactiveSettings(),
                 hybrid: HybridSettings = HybridSettings(), predictive: PlanSizing = PlanSizing(), staticMargin: Double = 0,
-                forecast: ForecastOptions = ForecastOptions()) {
+                forecast: ForecastOptions = ForecastOptions(), commitmentPolicy: CommitmentPolicy? = nil) {
         self.trainDays = trainDays
         self.historyDays = historyDays
         self.reactive = reactive
@@ -31,6 +34,7 @@ public struct SimulationSettings: Sendable, Equatable {
         self.predictive = predictive
         self.staticMargin = staticMargin
         self.forecast = forecast
+        self.commitmentPolicy = commitmentPolicy
     }
 }
 

@@ -40,10 +40,12 @@ extension Simulator {
         var plans: [FleetPlan] = []
         var ledger = Ledger(members: members, stepsPerDay: window.stepsPerDay, stepSeconds: stepSeconds)
         var ready = [[Double]](repeating: [], count: members.count)
+        let committed = try settings.commitmentPolicy.map { policy throws(SimulationError) in try commitment(policy, replay: replay) }
         for day in 0..<window.days {
             let dayIndex = replay.dayIndex(day)
             let dayStart = input.start + Int64(dayIndex) * step
-            let decided = try policy.startDay(day, running: day == 0 ? nil : pools.map(\.launched))
+            var decided = try policy.startDay(day, running: day == 0 ? nil : pools.map(\.launched))
+            if let committed { decided.reservedNodes = committed }
             if let plan = decided.plan { plans.append(plan) }
             if day == 0 {
                 pools = members.enumerated().map { index, member in
@@ -68,10 +70,17 @@ extension Simulator {
             }
         }
         let end = window.start + Int64(window.days) * 86_400
-        let report = ledger.report(
+        var report = ledger.report(
             policy: name, start: Timestamp.format(window.start), end: Timestamp.format(end), days: window.days,
             trainDays: settings.trainDays, stepSeconds: step, scaleActions: pools.map(\.scaleActions),
             reservationBasis: Policy.reservationBasis(windowDays: configuration.settings.reservationWindowSeconds / 86_400))
+        if let policy = settings.commitmentPolicy, let committed {
+            report.commitment = CommitmentOutcome(
+                policy: policy, nodes: Dictionary(uniqueKeysWithValues: committed.map { ("\($0.key.region)/\($0.key.gpuType)", $0.value) }),
+                reservedGPUHours: ledger.gpuHours[.reserved] ?? 0, reservedUsedGPUHours: ledger.reservedUsedGPUHours,
+                utilization: (ledger.gpuHours[.reserved] ?? 0) > 0 ? ledger.reservedUsedGPUHours / (ledger.gpuHours[.reserved] ?? 1) : nil)
+            report.reservationBasis = "commitment bought at the first replayed day by the \(policy.rawValue) rule and held through the replay"
+        }
         return SimulationRun(report: report, plans: plans, readyReplicas: ready)
     }
 

@@ -1,0 +1,66 @@
+/// What to commit to in one pool for a term (``CommitmentAdvisor``), beside the baseline.
+public struct CommitmentAdvice: Sendable, Hashable, Codable {
+    public var region: String
+    public var gpuType: String
+    public var gpusPerNode: Int
+    /// Start of the term (the hour after the history), Unix s.
+    public var start: Int64
+    public var termHours: Int
+    /// `β = p_r / p_o`.
+    public var breakEvenUtilization: Double
+    /// `α`.
+    public var confidence: Double
+    /// Nodes of commitments held at the start.
+    public var heldNodes: Int
+    /// The long-horizon forecast: days fitted, the mean GPUs of the first week, growth per
+    /// year at the fitted trend, and the mean GPUs of the week 12 and 36 months on at the 10th,
+    /// 50th and 90th percentiles.
+    public var historyDays: Int
+    public var meanGPUsNow: Double
+    public var growthPerYear: Double
+    public var meanGPUsIn12Months: [Double]
+    public var meanGPUsIn36Months: [Double]
+    /// Nodes beyond those held, one by one (a few past the larger purchase).
+    public var units: [CommitmentUnit]
+    /// What Headroom advises buying now.
+    public var advice: CommitmentPurchase
+    /// What the Cost Explorer-style lookback would buy, judged the same way.
+    public var baseline: CommitmentPurchase
+    /// Held commitments ending soon, with the nodes to buy when they end.
+    public var renewals: [CommitmentRenewal]
+}
+
+/// One node beyond those held: how much of the term it would be used.
+public struct CommitmentUnit: Sendable, Hashable, Codable {
+    /// 1 for the first node beyond those held.
+    public var node: Int
+    /// `E[u_k]` and its 10th percentile over the scenarios.
+    public var expectedUtilization: Double
+    public var lowUtilization: Double
+    /// `P(u_k ≥ β)`.
+    public var probabilityPaysOff: Double
+}
+
+/// A number of nodes to commit to for the term, and what it is expected to save.
+public struct CommitmentPurchase: Sendable, Hashable, Codable {
+    public var nodes: Int
+    /// How the number was chosen.
+    public var rule: String
+    /// Mean share of the term the nodes are used (nil for none).
+    public var expectedUtilization: Double?
+    /// USD saved over the term against buying the same service on demand: expected, and the
+    /// 10th percentile over the scenarios (negative: a loss).
+    public var expectedSavingsUSD: Double
+    public var downsideSavingsUSD: Double
+    /// USD the commitment costs over the term.
+    public var commitmentUSD: Double
+}
+
+/// A held commitment ending soon and what to buy when it does.
+public struct CommitmentRenewal: Sendable, Hashable, Codable {
+    public var name: String
+    public var end: Int64
+    public var nodes: Int
+    /// Nodes advised for a term starting at its end, with the other commitments held then.
+    public var advisedNodes: Int
+}

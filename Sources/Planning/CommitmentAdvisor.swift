@@ -1,0 +1,190 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+public import Vocabulary
+
+/// What to commit to in one pool for a term, on top of the commitments held.
+///
+/// **The rule.** Node `k` bought now (beyond those held) serves the pool's need above
+/// `H_t + (k − 1) g` GPUs at hour `t` (`H_t` held, `g` GPUs a node), so over a term of `T` hours it
+/// is used `u_k = (1/T) Σ_t clamp((L_t − H_t − (k − 1) g) / g, 0, 1)` of the time, `L_t` the need
+/// from the long-horizon forecast (``PoolBaselineForecast``). It pays for itself when
+/// `u_k ≥ β = p_r / p_o` (the break-even share: reserved over on-demand price). `u_k` is
+/// uncertain because the forecast is: it is computed in 225 scenarios of the trend (level and
+/// growth each at 15 normal quantiles, equally likely). Node `k` is advised while
+/// `P(u_k ≥ β) ≥ α` (the confidence, 0.8 by default); `u_k` falls with `k` in every scenario, so
+/// the advice is the largest such `k`. Its expected savings over on demand are
+/// `Σ_{k ≤ n} g T (E[u_k] p_o − p_r)`, and its downside is the 10th percentile of that sum over the
+/// scenarios.
+///
+/// **The baseline**, as AWS Cost Explorer recommends: the average hourly need not covered by
+/// held commitments over the last `lookbackDays` of history, in whole nodes (to the nearest),
+/// judged under the same scenarios.
+public struct CommitmentAdvisor: Sendable {
+    /// Hours of the term: 8766 for a year, 26 298 for three.
+    public var termHours: Int
+    /// `α`: how sure a node must be to pay for itself before it is advised.
+    public var confidence: Double
+    /// Days of history the baseline averages.
+    public var lookbackDays: Int
+    /// Held commitments ending within this many days after the start get a renewal line.
+    public var renewalDays: Int
+
+    public init(termHours: Int, confidence: Double = 0.8, lookbackDays: Int = 30, renewalDays: Int = 90) {
+        self.termHours = termHours
+        self.confidence = confidence
+        self.lookbackDays = lookbackDays
+        self.renewalDays = renewalDays
+    }
+
+    /// Normal scores at (i + ½)/15, i = 0…14.
+    static let scores: [Double] = [
+        -1.833915, -1.281552, -0.967422, -0.727913, -0.524401, -0.340695, -0.167894, 0,
+        0.167894, 0.340695, 0.524401, 0.727913, 0.967422, 1.281552, 1.833915,
+    ]
+
+    /// Advice for `pool` from its past levels (``Planner/poolHistory(demand:now:)``).
+    /// - Throws: ``PlanningError`` with fewer than 7 days of history.
+    public func advise(pool: PoolKey, history: [PoolLevel], offer: GPUOffer, gpusPerNode: Int,
+                       commitments: [Commitment]) throws(PlanningError) -> CommitmentAdvice {
+        let forecast = try PoolBaselineForecast(levels: history)
+        let held = commitments.filter { $0.pool == pool }
+        let start = forecast.start
+        let breakEven = offer.breakEvenUtilization
+        let prices = (reserved: offer.reserved.usdPerGPUHour, onDemand: offer.onDemand.usdPerGPUHour)
+        let g = Double(gpusPerNode)
+
+        let outlook = unitOutlook(forecast: forecast, offsetHours: 0, held: held, gpusPerNode: gpusPerNode, breakEven: breakEven)
+        let advised = outlook.probabilities.firstIndex { $0 < confidence } ?? outlook.probabilities.count
+
+        // The baseline: average uncovered hourly need over the lookback, whole nodes.
+        var hourly: [Int64: (sum: Double, count: Int)] = [:]
+        for level in history where level.at >= start - Int64(lookbackDays) * 86_400 {
+            let hour = PoolBaselineForecast.floor(level.at, 3_600)
+            hourly[hour, default: (0, 0)].sum += level.totalGPUs
+            hourly[hour, default: (0, 0)].count += 1
+        }
+        let uncovered = hourly.map { hour, entry in
+            max(0, entry.sum / Double(entry.count) - Double(held.held(in: pool, at: hour, gpusPerNode: gpusPerNode).nodes) * g)
+        }
+        let average = uncovered.isEmpty ? 0 : uncovered.reduce(0, +) / Double(uncovered.count)
+        let baselineNodes = Int((average / g).rounded())
+
+        func purchase(_ nodes: Int, rule: String) -> CommitmentPurchase {
+            let perScenario = outlook.utilization.map { units in
+                (0..<nodes).reduce(0.0) { total, k in
+                    total + g * Double(termHours) * ((k < units.count ? units[k] : 0) * prices.onDemand - prices.reserved)
+                }
+            }.sorted()
+            let used = (0..<nodes).map { k in outlook.utilization.reduce(0.0) { $0 + (k < $1.count ? $1[k] : 0) } / Double(outlook.utilization.count) }
+            return CommitmentPurchase(
+                nodes: nodes, rule: rule,
+                expectedUtilization: nodes > 0 ? used.reduce(0, +) / Double(nodes) : nil,
+                expectedSavingsUSD: perScenario.reduce(0, +) / Double(max(1, perScenario.count)),
+                downsideSavingsUSD: perScenario.isEmpty ? 0 : perScenario[perScenario.count / 10],
+                commitmentUSD: Double(nodes) * g * Double(termHours) * prices.reserved)
+        }
+
+        var renewals: [CommitmentRenewal] = []
+        for commitment in held.sorted(by: { ($0.end, $0.name) < ($1.end, $1.name) })
+        where commitment.end > start && commitment.end <= start + Int64(renewalDays) * 86_400 {
+            let offset = Int((commitment.end - start) / 3_600)
+            let others = held.filter { $0 != commitment }
+            let atEnd = unitOutlook(forecast: forecast, offsetHours: offset, held: others, gpusPerNode: gpusPerNode, breakEven: breakEven)
+            renewals.append(CommitmentRenewal(
+                name: commitment.name, end: commitment.end, nodes: commitment.nodes,
+                advisedNodes: atEnd.probabilities.firstIndex { $0 < confidence } ?? atEnd.probabilities.count))
+        }
+
+        return CommitmentAdvice(
+            region: pool.region, gpuType: pool.gpuType, gpusPerNode: gpusPerNode, start: start, termHours: termHours,
+            breakEvenUtilization: breakEven, confidence: confidence,
+            heldNodes: held.held(in: pool, at: start, gpusPerNode: gpusPerNode).nodes,
+            historyDays: forecast.days, meanGPUsNow: forecast.weeklyMean(daysAhead: 0, z: 0),
+            growthPerYear: forecast.growthPerYear,
+            meanGPUsIn12Months: [-1.281552, 0, 1.281552].map { forecast.weeklyMean(daysAhead: 365.25, z: $0) },
+            meanGPUsIn36Months: [-1.281552, 0, 1.281552].map { forecast.weeklyMean(daysAhead: 3 * 365.25, z: $0) },
+            units: outlook.probabilities.indices.prefix(max(advised, baselineNodes) + 3).map { k in
+                let column = outlook.utilization.map { k < $0.count ? $0[k] : 0 }.sorted()
+                return CommitmentUnit(node: k + 1, expectedUtilization: column.reduce(0, +) / Double(column.count),
+                                      lowUtilization: column[column.count / 10], probabilityPaysOff: outlook.probabilities[k])
+            },
+            advice: purchase(advised, rule: "headroom: nodes used at least \(percent(breakEven)) of the term (break-even) "
+                + "in at least \(percent(confidence)) of the forecast's scenarios"),
+            baseline: purchase(baselineNodes, rule: "lookback\(lookbackDays): the average uncovered hourly need "
+                + "over the last \(lookbackDays) days (\(String(format1: average)) GPUs), in whole nodes"),
+            renewals: renewals)
+    }
+
+    /// Per scenario, each node's share of the term used (`u_k`), and per node the share of
+    /// scenarios in which it pays off (`P(u_k ≥ β)`), for a term starting `offsetHours` after
+    /// the forecast's start; `breakEven` is `β`.
+    func unitOutlook(forecast: PoolBaselineForecast, offsetHours: Int, held: [Commitment], gpusPerNode: Int, breakEven: Double)
+        -> (utilization: [[Double]], probabilities: [Double])
+    {
+        let g = Double(gpusPerNode)
+        let pool = held.first?.pool
+        // The need in the central scenario and the held GPUs, per hour of the term.
+        var central = [Double](repeating: 0, count: termHours)
+        var heldGPUs = [Double](repeating: 0, count: termHours)
+        for hour in 0..<termHours {
+            let ahead = offsetHours + hour
+            central[hour] = forecast.level(hoursAhead: ahead, levelZ: 0, trendZ: 0)
+            if let pool {
+                let at = forecast.start + Int64(ahead) * 3_600
+                heldGPUs[hour] = Double(held.held(in: pool, at: at, gpusPerNode: gpusPerNode).nodes) * g
+            }
+        }
+        let firstDay = forecast.daysFromMeanToStart + Double(offsetHours) / 24
+        var utilization: [[Double]] = []
+        var units = 0
+        for levelZ in Self.scores {
+            for trendZ in Self.scores {
+                // exp(z_l σ_ā + z_b σ_b d): the first hour's factor, then one hour's growth at a time.
+                var factor = exp(levelZ * forecast.levelSE + trendZ * forecast.trendSE * firstDay)
+                let hourly = exp(trendZ * forecast.trendSE / 24)
+                var full = [Double](repeating: 0, count: 1)
+                var partial = [Double](repeating: 0, count: 1)
+                for hour in 0..<termHours {
+                    defer { factor *= hourly }
+                    let need = central[hour] * factor - heldGPUs[hour]
+                    guard need > 0 else { continue }
+                    let nodes = min(need / g, 100_000)
+                    let whole = Int(nodes)
+                    if whole + 1 >= full.count {
+                        full += [Double](repeating: 0, count: whole + 2 - full.count)
+                        partial += [Double](repeating: 0, count: whole + 2 - partial.count)
+                    }
+                    full[0] += 1
+                    full[whole] -= 1
+                    partial[whole] += nodes - Double(whole)
+                }
+                var used: [Double] = []
+                var running = 0.0
+                for k in full.indices {
+                    running += full[k]
+                    used.append((running + partial[k]) / Double(termHours))
+                }
+                while let last = used.last, last == 0 { used.removeLast() }
+                units = max(units, used.count)
+                utilization.append(used)
+            }
+        }
+        let probabilities = (0..<units).map { k in
+            Double(utilization.filter { k < $0.count && $0[k] >= breakEven }.count) / Double(utilization.count)
+        }
+        return (utilization, probabilities)
+    }
+}
+
+func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+
+extension String {
+    /// One decimal.
+    init(format1 value: Double) {
+        let tenths = Int((value * 10).rounded())
+        self = "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}

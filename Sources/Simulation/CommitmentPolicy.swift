@@ -1,0 +1,78 @@
+import Planning
+import Vocabulary
+
+/// How a replay buys its commitment: once, at the first replayed day, for the whole replay
+/// (the term shortened to the replay), then every day runs against that fixed reservation
+/// instead of the policy's own nightly one.
+public enum CommitmentPolicy: String, Sendable, CaseIterable, Codable {
+    /// ``CommitmentAdvisor``'s rule on the training period's need, forecast over the replay.
+    case headroom
+    /// AWS Cost Explorer's: the average hourly need over the last 30 training days, in whole
+    /// nodes (to the nearest).
+    case lookback30
+    /// No commitment: everything on demand (and spot for batch).
+    case none
+}
+
+/// What a commitment policy bought and how it was used.
+public struct CommitmentOutcome: Sendable, Hashable, Codable {
+    public var policy: CommitmentPolicy
+    /// Nodes bought per pool, `region/GPU` keys.
+    public var nodes: [String: Int]
+    /// Reserved GPU-hours paid over the replay and those the replicas used.
+    public var reservedGPUHours: Double
+    public var reservedUsedGPUHours: Double
+    /// `used / paid` (nil with nothing bought).
+    public var utilization: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case policy, nodes, utilization
+        case reservedGPUHours = "reserved_gpu_hours", reservedUsedGPUHours = "reserved_used_gpu_hours"
+    }
+}
+
+extension Simulator {
+    /// Nodes per pool that `policy` commits to at the replay's first day, from the training
+    /// period's need: each step's actual requests sized as the plan sizes history (the
+    /// member's profile at its target utilisation), summed per pool.
+    func commitment(_ policy: CommitmentPolicy, replay: Replay) throws(SimulationError) -> [PoolKey: Int] {
+        let input = replay.input
+        let step = input.step.seconds
+        let members = replay.members
+        let pools = Dictionary(grouping: members.indices, by: { members[$0].pool })
+        var nodes: [PoolKey: Int] = [:]
+        for (key, indices) in pools {
+            guard let first = indices.first else { continue }
+            let g = members[first].gpusPerNode
+            let levels = (0..<replay.window.firstIndex).map { t in
+                var interactive = 0.0
+                var batch = 0.0
+                for i in indices {
+                    let value = input.series[i].values[t]
+                    let rate = value.isNaN ? 0 : value / Double(step)
+                    let replicas = members[i].profile.sizing(requestsPerSecond: rate)?.replicas ?? 0
+                    let gpus = Double(replicas * members[i].profile.gpusPerReplica)
+                    if members[i].deadlineSeconds == nil { interactive += gpus } else { batch += gpus }
+                }
+                return PoolLevel(at: input.start + Int64(t) * step, interactiveGPUs: interactive, batchGPUs: batch)
+            }
+            switch policy {
+            case .none:
+                nodes[key] = 0
+            case .lookback30:
+                let recent = levels.filter { $0.at >= replay.window.start - 30 * 86_400 }
+                let average = recent.isEmpty ? 0 : recent.reduce(0) { $0 + $1.totalGPUs } / Double(recent.count)
+                nodes[key] = Int((average / Double(g)).rounded())
+            case .headroom:
+                let advisor = CommitmentAdvisor(termHours: replay.window.days * 24)
+                do {
+                    nodes[key] = try advisor.advise(pool: key, history: levels, offer: members[first].offer, gpusPerNode: g,
+                                                    commitments: []).advice.nodes
+                } catch {
+                    throw .planning(day: Self.dayName(replay.window.start), error)
+                }
+            }
+        }
+        return nodes
+    }
+}
