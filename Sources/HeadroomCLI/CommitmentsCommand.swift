@@ -45,7 +45,7 @@ struct CommitmentsAdviseCommand: ParsableCommand {
     @Option(help: "Term: 1y or 3y. The configuration's reserved price is taken as the term's.")
     var term: String = "1y"
     @Option(help: "How sure a node must be to pay for itself, in (0, 1).")
-    var confidence: Double = 0.8
+    var confidence: Double = 0.5
     @Option(help: "Days the baseline averages (1 to 365).")
     var lookbackDays: Int = 30
     @Flag(help: "Print the advice as JSON.")

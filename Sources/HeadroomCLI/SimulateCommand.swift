@@ -72,6 +72,10 @@ struct SimulateCommand: ParsableCommand {
             help: "Buy the reservation once at the first replayed day and hold it through the replay: headroom | lookback30 | none (default: each policy's nightly reservation).")
     var commitmentPolicy: String?
 
+    @Option(name: .customLong("commitment-confidence"),
+            help: "With --commitment-policy headroom: how sure a node must be to pay for itself, in (0, 1).")
+    var commitmentConfidence: Double = 0.5
+
     @Option(help: "Write the report as JSON to this file (an array of reports with --policy all).")
     var output: String?
 
@@ -94,11 +98,16 @@ struct SimulateCommand: ParsableCommand {
             }
             commitment = policy
         }
-        return SimulationSettings(trainDays: trainDays, historyDays: historyDays,
-                                  reactive: ReactiveSettings(targetUtilization: reactiveUtilization),
-                                  hybrid: try hybridSettings(),
-                                  predictive: PlanSizing(quantile: quantile, utilization: utilization),
-                                  staticMargin: staticMargin, commitmentPolicy: commitment)
+        guard commitmentConfidence > 0, commitmentConfidence < 1 else {
+            throw ValidationError("--commitment-confidence \(commitmentConfidence): must be between 0 and 1 (exclusive)")
+        }
+        var settings = SimulationSettings(trainDays: trainDays, historyDays: historyDays,
+                                          reactive: ReactiveSettings(targetUtilization: reactiveUtilization),
+                                          hybrid: try hybridSettings(),
+                                          predictive: PlanSizing(quantile: quantile, utilization: utilization),
+                                          staticMargin: staticMargin, commitmentPolicy: commitment)
+        settings.commitmentConfidence = commitmentConfidence
+        return settings
     }
 
     /// Why a quantile is not one of the forecast's levels.

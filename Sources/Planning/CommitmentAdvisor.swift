@@ -13,11 +13,13 @@ public import Vocabulary
 /// from the long-horizon forecast (``PoolBaselineForecast``). It pays for itself when
 /// `u_k ≥ β = p_r / p_o` (the break-even share: reserved over on-demand price). `u_k` is
 /// uncertain because the forecast is: it is computed in 225 scenarios of the trend (level and
-/// growth each at 15 normal quantiles, equally likely). Node `k` is advised while
-/// `P(u_k ≥ β) ≥ α` (the confidence, 0.8 by default); `u_k` falls with `k` in every scenario, so
-/// the advice is the largest such `k`. Its expected savings over on demand are
-/// `Σ_{k ≤ n} g T (E[u_k] p_o − p_r)`, and its downside is the 10th percentile of that sum over the
-/// scenarios.
+/// growth each at 15 normal quantiles, equally likely). Node `k` saves `g T (u_k p_o − p_r)` over
+/// on demand, so the expected savings are largest when every node with `E[u_k] ≥ β` is bought;
+/// a buyer may also ask that each node pay off in a share `α` of the scenarios,
+/// `P(u_k ≥ β) ≥ α` (the confidence, 0.5 by default: the median scenario pays off). `u_k` falls
+/// with `k` in every scenario, so both hold up to some `k`, and the advice is that `k`. Its
+/// expected savings over on demand are `Σ_{k ≤ n} g T (E[u_k] p_o − p_r)`, and its downside is
+/// the 10th percentile of that sum over the scenarios.
 ///
 /// **The baseline**, as AWS Cost Explorer recommends: the average hourly need not covered by
 /// held commitments over the last `lookbackDays` of history, in whole nodes (to the nearest),
@@ -32,7 +34,7 @@ public struct CommitmentAdvisor: Sendable {
     /// Held commitments ending within this many days after the start get a renewal line.
     public var renewalDays: Int
 
-    public init(termHours: Int, confidence: Double = 0.8, lookbackDays: Int = 30, renewalDays: Int = 90) {
+    public init(termHours: Int, confidence: Double = 0.5, lookbackDays: Int = 30, renewalDays: Int = 90) {
         self.termHours = termHours
         self.confidence = confidence
         self.lookbackDays = lookbackDays
@@ -57,7 +59,7 @@ public struct CommitmentAdvisor: Sendable {
         let g = Double(gpusPerNode)
 
         let outlook = unitOutlook(forecast: forecast, offsetHours: 0, held: held, gpusPerNode: gpusPerNode, breakEven: breakEven)
-        let advised = outlook.probabilities.firstIndex { $0 < confidence } ?? outlook.probabilities.count
+        let advised = outlook.advised(breakEven: breakEven, confidence: confidence)
 
         // The baseline: average uncovered hourly need over the lookback, whole nodes.
         var hourly: [Int64: (sum: Double, count: Int)] = [:]
@@ -95,7 +97,7 @@ public struct CommitmentAdvisor: Sendable {
             let atEnd = unitOutlook(forecast: forecast, offsetHours: offset, held: others, gpusPerNode: gpusPerNode, breakEven: breakEven)
             renewals.append(CommitmentRenewal(
                 name: commitment.name, end: commitment.end, nodes: commitment.nodes,
-                advisedNodes: atEnd.probabilities.firstIndex { $0 < confidence } ?? atEnd.probabilities.count))
+                advisedNodes: atEnd.advised(breakEven: breakEven, confidence: confidence)))
         }
 
         return CommitmentAdvice(
@@ -111,8 +113,8 @@ public struct CommitmentAdvisor: Sendable {
                 return CommitmentUnit(node: k + 1, expectedUtilization: column.reduce(0, +) / Double(column.count),
                                       lowUtilization: column[column.count / 10], probabilityPaysOff: outlook.probabilities[k])
             },
-            advice: purchase(advised, rule: "headroom: nodes used at least \(percent(breakEven)) of the term (break-even) "
-                + "in at least \(percent(confidence)) of the forecast's scenarios"),
+            advice: purchase(advised, rule: "headroom: nodes expected to be used at least \(percent(breakEven)) of the term "
+                + "(break-even), and so in at least \(percent(confidence)) of the forecast's scenarios"),
             baseline: purchase(baselineNodes, rule: "lookback\(lookbackDays): the average uncovered hourly need "
                 + "over the last \(lookbackDays) days (\(String(format1: average)) GPUs), in whole nodes"),
             renewals: renewals)
@@ -122,7 +124,7 @@ public struct CommitmentAdvisor: Sendable {
     /// scenarios in which it pays off (`P(u_k ≥ β)`), for a term starting `offsetHours` after
     /// the forecast's start; `breakEven` is `β`.
     func unitOutlook(forecast: PoolBaselineForecast, offsetHours: Int, held: [Commitment], gpusPerNode: Int, breakEven: Double)
-        -> (utilization: [[Double]], probabilities: [Double])
+        -> UnitOutlook
     {
         let g = Double(gpusPerNode)
         let pool = held.first?.pool
@@ -175,7 +177,24 @@ public struct CommitmentAdvisor: Sendable {
         let probabilities = (0..<units).map { k in
             Double(utilization.filter { k < $0.count && $0[k] >= breakEven }.count) / Double(utilization.count)
         }
-        return (utilization, probabilities)
+        return UnitOutlook(utilization: utilization, probabilities: probabilities)
+    }
+}
+
+/// Per scenario, each node's share of the term used; per node, the share of scenarios in which
+/// it pays off.
+struct UnitOutlook {
+    var utilization: [[Double]]
+    var probabilities: [Double]
+
+    /// `E[u_k]`.
+    func expected(_ k: Int) -> Double {
+        utilization.reduce(0.0) { $0 + (k < $1.count ? $1[k] : 0) } / Double(max(1, utilization.count))
+    }
+
+    /// The nodes to buy: the largest `n` with `E[u_k] ≥ β` and `P(u_k ≥ β) ≥ α` for every `k < n`.
+    func advised(breakEven: Double, confidence: Double) -> Int {
+        probabilities.indices.first { probabilities[$0] < confidence || expected($0) < breakEven } ?? probabilities.count
     }
 }
 

@@ -34,29 +34,7 @@ extension ModelProfile {
     /// point meeting both the TTFT and TPOT targets; `bound` names the one that set the count.
     /// Returns nil when no batch size meets the SLO, or a token profile has no usable point.
     public func sizing(requestsPerSecond rate: Double, tokens: TokenRate? = nil) -> Sizing? {
-        let points = servingPoints
-        guard let best = points.last, let smallest = points.first else { return nil }
-        var needed = replicasNeeded(rate, perReplica: best.requestsPerSecond)
-        var bound = SizingBound.requests
-        var tokenNeed = 0
-        if let profile = self.tokens {
-            guard let point = profile.best else { return nil }
-            if let tokens {
-                let prefill = replicasNeeded(tokens.input, perReplica: point.inputTokensPerSecond)
-                let decode = replicasNeeded(tokens.output, perReplica: point.outputTokensPerSecond)
-                tokenNeed = max(prefill, decode)
-                if tokenNeed > needed {
-                    needed = tokenNeed
-                    bound = decode >= prefill ? .decode : .prefill
-                }
-            }
-        }
-        let replicas = min(max(needed, minReplicas), maxReplicas)
-        let batch = points.first { Double(replicas) * $0.requestsPerSecond * targetUtilization >= rate * (1 - 1e-12) } ?? best
-        let smallNeed = max(replicasNeeded(rate, perReplica: smallest.requestsPerSecond), tokenNeed)
-        let small = min(max(smallNeed, minReplicas), maxReplicas)
-        return Sizing(replicas: replicas, batchSize: batch.batchSize, uncappedReplicas: max(needed, minReplicas),
-                      replicasAtSmallestBatch: small, bound: bound)
+        SizingTable(self).sizing(requestsPerSecond: rate, tokens: tokens)
     }
 
     /// `ceil(rate / (perReplica × targetUtilization))`, ignoring rounding noise of 1e-9 and
@@ -72,5 +50,46 @@ extension ModelProfile {
     func usableRate(batchSize: Int) -> Double {
         let point = throughput.first { $0.batchSize == batchSize } ?? servingPoints.last
         return (point?.requestsPerSecond ?? 0) * targetUtilization
+    }
+}
+
+/// A profile's usable points, found once for sizing many steps (``ModelProfile/sizing(requestsPerSecond:tokens:)``).
+struct SizingTable {
+    let profile: ModelProfile
+    /// The throughput points meeting the SLO, by ascending batch size.
+    let points: [ThroughputPoint]
+    /// The best token point meeting both targets; nil inside when the token profile has none.
+    let tokenPoint: TokenPoint??
+
+    init(_ profile: ModelProfile) {
+        self.profile = profile
+        points = profile.servingPoints
+        tokenPoint = profile.tokens.map { $0.best }
+    }
+
+    func sizing(requestsPerSecond rate: Double, tokens: TokenRate? = nil) -> Sizing? {
+        guard let best = points.last, let smallest = points.first else { return nil }
+        var needed = profile.replicasNeeded(rate, perReplica: best.requestsPerSecond)
+        var bound = SizingBound.requests
+        var tokenNeed = 0
+        if let tokenPoint {
+            guard let point = tokenPoint else { return nil }
+            if let tokens {
+                let prefill = profile.replicasNeeded(tokens.input, perReplica: point.inputTokensPerSecond)
+                let decode = profile.replicasNeeded(tokens.output, perReplica: point.outputTokensPerSecond)
+                tokenNeed = max(prefill, decode)
+                if tokenNeed > needed {
+                    needed = tokenNeed
+                    bound = decode >= prefill ? .decode : .prefill
+                }
+            }
+        }
+        let replicas = min(max(needed, profile.minReplicas), profile.maxReplicas)
+        let utilization = profile.targetUtilization
+        let batch = points.first { Double(replicas) * $0.requestsPerSecond * utilization >= rate * (1 - 1e-12) } ?? best
+        let smallNeed = max(profile.replicasNeeded(rate, perReplica: smallest.requestsPerSecond), tokenNeed)
+        let small = min(max(smallNeed, profile.minReplicas), profile.maxReplicas)
+        return Sizing(replicas: replicas, batchSize: batch.batchSize, uncappedReplicas: max(needed, profile.minReplicas),
+                      replicasAtSmallestBatch: small, bound: bound)
     }
 }

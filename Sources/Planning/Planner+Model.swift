@@ -18,8 +18,9 @@ extension Planner {
         var need = ReplicaNeed()
         guard profile.workloadClass == .batch else {
             need.ratePerSecond = counts.map { $0 / seconds }
+            let table = SizingTable(profile)
             need.sizings = need.ratePerSecond.enumerated().compactMap { t, rate in
-                profile.sizing(requestsPerSecond: rate, tokens: tokens.flatMap { t < $0.count ? $0[t] : nil })
+                table.sizing(requestsPerSecond: rate, tokens: tokens.flatMap { t < $0.count ? $0[t] : nil })
             }
             return need
         }
@@ -29,9 +30,11 @@ extension Planner {
         var queued = 0.0
         var servedPerStep: [Double] = []
         var maxBacklog = 0.0
-        for (t, arriving) in counts.enumerated() {
-            let rate = backlog.requiredCapacity(at: t, served: served) / seconds
-            guard let sizing = profile.sizing(requestsPerSecond: rate) else { continue }
+        let table = SizingTable(profile)
+        var sweep = backlog.sweep()
+        for arriving in counts {
+            let rate = sweep.next(served: served) / seconds
+            guard let sizing = table.sizing(requestsPerSecond: rate) else { continue }
             let capacity = Double(sizing.replicas) * profile.usableRate(batchSize: sizing.batchSize) * seconds
             let amount = min(queued + arriving, capacity)
             queued += arriving - amount

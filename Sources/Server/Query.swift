@@ -46,6 +46,16 @@ struct Query {
         return value
     }
 
+    /// `name` as a decimal number within `range`, or nil when absent.
+    func number(_ name: String, in range: ClosedRange<Double>) throws -> Double? {
+        guard let text = values[name] else { return nil }
+        guard let value = Double(text), value.isFinite, range.contains(value) else {
+            throw Problem(.invalidParameter,
+                          "query parameter '\(name)': '\(text)' is not a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
     /// `name` as one of the cases of `Value`, or nil when absent.
     func choice<Value: RawRepresentable & CaseIterable>(_ name: String, _: Value.Type) throws -> Value?
         where Value.RawValue == String

@@ -20,7 +20,7 @@ struct Routes: Sendable {
 
     /// Every route of the service, each declared once with its method, path, access and handler.
     var all: [Route] {
-        healthRoutes + planRoutes + scalingRoutes + exportRoutes + forecastRoutes + trafficRoutes + seriesRoutes + poolRoutes + jobRoutes
+        healthRoutes + planRoutes + scalingRoutes + exportRoutes + commitmentRoutes + forecastRoutes + trafficRoutes + seriesRoutes + poolRoutes + jobRoutes
             + reportRoutes + tokenRoutes
     }
 }

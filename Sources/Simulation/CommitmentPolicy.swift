@@ -33,9 +33,9 @@ public struct CommitmentOutcome: Sendable, Hashable, Codable {
 
 extension Simulator {
     /// Nodes per pool that `policy` commits to at the replay's first day, from the training
-    /// period's need: each step's actual requests sized as the plan sizes history (the
-    /// member's profile at its target utilisation), summed per pool.
-    func commitment(_ policy: CommitmentPolicy, replay: Replay) throws(SimulationError) -> [PoolKey: Int] {
+    /// period's need: each step's actual requests sized at the utilisation the replayed
+    /// scaling policy runs at (``utilization(of:profile:)``), summed per pool.
+    func commitment(_ policy: CommitmentPolicy, replay: Replay, scaling: SimulationPolicy) throws(SimulationError) -> [PoolKey: Int] {
         let input = replay.input
         let step = input.step.seconds
         let members = replay.members
@@ -50,7 +50,9 @@ extension Simulator {
                 for i in indices {
                     let value = input.series[i].values[t]
                     let rate = value.isNaN ? 0 : value / Double(step)
-                    let replicas = members[i].profile.sizing(requestsPerSecond: rate)?.replicas ?? 0
+                    var profile = members[i].profile
+                    profile.targetUtilization = utilization(of: scaling, profile: profile)
+                    let replicas = profile.sizing(requestsPerSecond: rate)?.replicas ?? 0
                     let gpus = Double(replicas * members[i].profile.gpusPerReplica)
                     if members[i].deadlineSeconds == nil { interactive += gpus } else { batch += gpus }
                 }
@@ -64,7 +66,7 @@ extension Simulator {
                 let average = recent.isEmpty ? 0 : recent.reduce(0) { $0 + $1.totalGPUs } / Double(recent.count)
                 nodes[key] = Int((average / Double(g)).rounded())
             case .headroom:
-                let advisor = CommitmentAdvisor(termHours: replay.window.days * 24)
+                let advisor = CommitmentAdvisor(termHours: replay.window.days * 24, confidence: settings.commitmentConfidence)
                 do {
                     nodes[key] = try advisor.advise(pool: key, history: levels, offer: members[first].offer, gpusPerNode: g,
                                                     commitments: []).advice.nodes
@@ -74,5 +76,18 @@ extension Simulator {
             }
         }
         return nodes
+    }
+
+    /// The share of a replica's SLO throughput `scaling` runs an interactive model at: the
+    /// hybrid's plan utilisation, the predictive's, the reactive autoscaler's target, else the
+    /// model's own (static, batch models).
+    func utilization(of scaling: SimulationPolicy, profile: ModelProfile) -> Double {
+        guard profile.workloadClass == .interactive else { return profile.targetUtilization }
+        switch scaling {
+        case .hybrid: return settings.hybrid.planUtilization ?? profile.targetUtilization
+        case .predictive: return settings.predictive.utilization ?? profile.targetUtilization
+        case .reactive: return settings.reactive.targetUtilization
+        case .static: return profile.targetUtilization
+        }
     }
 }

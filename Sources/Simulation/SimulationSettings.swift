@@ -23,6 +23,8 @@ public struct SimulationSettings: Sendable, Equatable {
     /// When set, the reservation is bought once at the first replayed day by this rule and
     /// held through the replay (``CommitmentPolicy``); nil: the policy's own nightly one.
     public var commitmentPolicy: CommitmentPolicy?
+    /// The `headroom` commitment rule's confidence `α` (``CommitmentAdvisor/confidence``).
+    public var commitmentConfidence: Double = 0.5
 
     public init(trainDays: Int = 14, historyDays: Int = 28, reactive: ReactiveSettings = ReactiveSettings(),
                 hybrid: HybridSettings = HybridSettings(), predictive: PlanSizing = PlanSizing(), staticMargin: Double = 0,

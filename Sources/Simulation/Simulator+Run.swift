@@ -40,7 +40,7 @@ extension Simulator {
         var plans: [FleetPlan] = []
         var ledger = Ledger(members: members, stepsPerDay: window.stepsPerDay, stepSeconds: stepSeconds)
         var ready = [[Double]](repeating: [], count: members.count)
-        let committed = try settings.commitmentPolicy.map { policy throws(SimulationError) in try commitment(policy, replay: replay) }
+        let committed = try settings.commitmentPolicy.map { policy throws(SimulationError) in try commitment(policy, replay: replay, scaling: name) }
         for day in 0..<window.days {
             let dayIndex = replay.dayIndex(day)
             let dayStart = input.start + Int64(dayIndex) * step

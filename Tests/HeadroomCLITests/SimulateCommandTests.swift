@@ -78,3 +78,23 @@ import Testing
         }
     }
 }
+
+/// `headroom commitments` and `simulate --commitment-policy`: bad flags are refused by name.
+@Suite struct CommitmentsCommandTests {
+    @Test(arguments: [
+        (["commitments", "advise", "--term", "2y"], "--term must be 1y or 3y, got '2y'"),
+        (["commitments", "advise", "--confidence", "1"], "--confidence must be between 0 and 1 (exclusive), got 1.0"),
+        (["commitments", "advise", "--lookback-days", "0"], "--lookback-days must be between 1 and 365, got 0"),
+        (["commitments", "advise", "--history-days", "3"], "--history-days must be between 7 and 1100, got 3"),
+        (["commitments", "list", "--history-days", "5000"], "--history-days must be between 7 and 1100, got 5000"),
+        (["simulate", "--traffic", "t.csv", "--commitment-policy", "yearly"],
+         "--commitment-policy 'yearly': must be one of headroom, lookback30, none"),
+    ])
+    func badFlagsAreNamed(arguments: [String], message: String) {
+        #expect {
+            _ = try Headroom.parseAsRoot(arguments)
+        } throws: { error in
+            Headroom.message(for: error).contains(message)
+        }
+    }
+}

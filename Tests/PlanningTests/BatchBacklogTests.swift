@@ -58,4 +58,27 @@ import Testing
             #expect((served.max() ?? 0) <= (arrivals.max() ?? 0) + 1e-6)
         }
     }
+
+    /// The sweep gives what `requiredCapacity` gives at every step, on random arrivals (bursts,
+    /// gaps, zeros), deadlines and amounts served.
+    @Test func theSweepMatchesTheDirectMaximum() {
+        var noise = UInt64(11)
+        func next() -> Double {
+            noise = noise &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(noise >> 11) / Double(1 << 53)
+        }
+        for _ in 0..<200 {
+            let count = 1 + Int(next() * 300)
+            let arrivals = (0..<count).map { _ in next() < 0.2 ? 0 : (next() < 0.1 ? 5_000 * next() : 100 * next()) }
+            let backlog = BatchBacklog(arrivals: arrivals, dueSteps: 1 + Int(next() * 60))
+            var sweep = backlog.sweep()
+            var served = 0.0
+            for t in 0..<count {
+                let direct = backlog.requiredCapacity(at: t, served: served)
+                let swept = sweep.next(served: served)
+                #expect(abs(direct - swept) <= 1e-9 * max(1, direct), "t \(t): \(direct) vs \(swept)")
+                served = min(served + (next() < 0.5 ? direct : direct * next() * 1.5), arrivals.prefix(t + 1).reduce(0, +))
+            }
+        }
+    }
 }

@@ -1,0 +1,114 @@
+import Jobs
+import Planning
+import Traffic
+
+/// The commitments held with their use so far: `GET /v1/commitments`.
+struct CommitmentList: Encodable {
+    var commitments: [Entry]
+
+    struct Entry: Encodable {
+        var name: String
+        var kind: String
+        var region: String
+        var gpuType: String
+        var nodes: Int
+        var start: String
+        var end: String
+        var usdPerGpuHour: Double
+        /// GPU-hours held from its start (or the history's) to the end of the stored history,
+        /// and of those the ones the pool's need filled.
+        var heldGpuHours: Double
+        var usedGpuHours: Double
+        /// `used / held`; absent before it starts or without history over it.
+        var utilization: Double?
+    }
+
+    init(_ uses: [CommitmentUse]) {
+        commitments = uses.map { use in
+            let c = use.commitment
+            return Entry(name: c.name, kind: c.kind.rawValue, region: c.region, gpuType: c.gpuType, nodes: c.nodes,
+                         start: Timestamp.format(c.start), end: Timestamp.format(c.end), usdPerGpuHour: c.usdPerGPUHour,
+                         heldGpuHours: use.heldGPUHours, usedGpuHours: use.usedGPUHours, utilization: finite(use.utilization))
+        }
+    }
+}
+
+/// Purchase advice per pool for a term: `GET /v1/commitments/advice`.
+struct CommitmentAdviceDocument: Encodable {
+    var term: String
+    var confidence: Double
+    var pools: [Pool]
+    /// Pools with a commitment or a model but no advice, and why.
+    var skipped: [Skipped]
+
+    struct Pool: Encodable {
+        var region: String
+        var gpuType: String
+        var gpusPerNode: Int
+        var start: String
+        var termHours: Int
+        var breakEvenUtilization: Double
+        var heldNodes: Int
+        var historyDays: Int
+        var meanGpusNow: Double
+        var growthPerYear: Double
+        /// Mean GPUs of the week 12 and 36 months on: 10th, 50th and 90th percentiles.
+        var meanGpusIn12Months: [Double]
+        var meanGpusIn36Months: [Double]
+        var advice: Purchase
+        var baseline: Purchase
+        var units: [Unit]
+        var renewals: [Renewal]
+    }
+
+    struct Purchase: Encodable {
+        var nodes: Int
+        var rule: String
+        var expectedUtilization: Double?
+        var expectedSavingsUsd: Double
+        var downsideSavingsUsd: Double
+        var commitmentUsd: Double
+    }
+
+    struct Unit: Encodable {
+        var node: Int
+        var expectedUtilization: Double
+        var lowUtilization: Double
+        var probabilityPaysOff: Double
+    }
+
+    struct Renewal: Encodable {
+        var name: String
+        var end: String
+        var nodes: Int
+        var advisedNodes: Int
+    }
+
+    struct Skipped: Encodable {
+        var region: String
+        var gpuType: String
+        var reason: String
+    }
+
+    init(_ result: CommitmentAdviceJob.Result, term: String, confidence: Double) {
+        self.term = term
+        self.confidence = confidence
+        func purchase(_ p: CommitmentPurchase) -> Purchase {
+            Purchase(nodes: p.nodes, rule: p.rule, expectedUtilization: finite(p.expectedUtilization),
+                     expectedSavingsUsd: p.expectedSavingsUSD, downsideSavingsUsd: p.downsideSavingsUSD, commitmentUsd: p.commitmentUSD)
+        }
+        pools = result.advice.map { a in
+            Pool(region: a.region, gpuType: a.gpuType, gpusPerNode: a.gpusPerNode, start: Timestamp.format(a.start),
+                 termHours: a.termHours, breakEvenUtilization: a.breakEvenUtilization, heldNodes: a.heldNodes,
+                 historyDays: a.historyDays, meanGpusNow: finite(a.meanGPUsNow) ?? 0, growthPerYear: finite(a.growthPerYear) ?? 0,
+                 meanGpusIn12Months: a.meanGPUsIn12Months.map { finite($0) ?? 0 },
+                 meanGpusIn36Months: a.meanGPUsIn36Months.map { finite($0) ?? 0 },
+                 advice: purchase(a.advice), baseline: purchase(a.baseline),
+                 units: a.units.map { Unit(node: $0.node, expectedUtilization: $0.expectedUtilization,
+                                           lowUtilization: $0.lowUtilization, probabilityPaysOff: $0.probabilityPaysOff) },
+                 renewals: a.renewals.map { Renewal(name: $0.name, end: Timestamp.format($0.end), nodes: $0.nodes,
+                                                    advisedNodes: $0.advisedNodes) })
+        }
+        skipped = result.skipped.map { Skipped(region: $0.pool.region, gpuType: $0.pool.gpuType, reason: $0.reason) }
+    }
+}
