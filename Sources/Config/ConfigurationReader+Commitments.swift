@@ -63,6 +63,44 @@ extension ConfigurationReader {
     }
 }
 
+extension ConfigurationReader {
+    /// The keys of `demand_changes[i]`.
+    enum DemandChangeKey: String, ConfigurationKey {
+        case name, region
+        case gpuType = "gpu_type"
+        case from, multiplier
+    }
+
+    /// `demand_changes`: known changes of a pool's demand from a date on, for the long-horizon
+    /// forecast of commitments (a model launch: 1.5; a migration away: 0.3).
+    static func demandChanges(_ value: YAMLValue?, offers: [String: [String: GPUOffer]]) throws(ConfigurationError) -> [DemandChange] {
+        guard let value else { return [] }
+        var changes: [DemandChange] = []
+        for item in try value.items() {
+            let fields = try item.fields(DemandChangeKey.self, required: [.region, .gpuType, .from, .multiplier])
+            let regionValue = try fields.required(.region)
+            let region = try regionValue.string()
+            guard let regionOffers = offers[region] else {
+                throw regionValue.error("region '\(region)' has no prices (known: \(offers.keys.sorted().joined(separator: ", ")))")
+            }
+            let gpuValue = try fields.required(.gpuType)
+            let gpuType = try gpuValue.string()
+            guard regionOffers[gpuType] != nil else {
+                throw gpuValue.error("\(region) has no prices for '\(gpuType)' (priced there: "
+                    + "\(regionOffers.keys.sorted().joined(separator: ", ")))")
+            }
+            let multiplierValue = try fields.required(.multiplier)
+            let multiplier = try multiplierValue.number()
+            guard multiplier >= 0, multiplier <= 100 else {
+                throw multiplierValue.error("must be between 0 and 100 (1.5: half as much again from then on), got \(multiplier)")
+            }
+            changes.append(DemandChange(name: try fields[.name]?.string() ?? item.path, region: region, gpuType: gpuType,
+                                        from: try fields.required(.from).instant(), multiplier: multiplier))
+        }
+        return changes
+    }
+}
+
 extension YAMLValue {
     /// An instant: a date (`2026-06-01`, midnight UTC) or an RFC 3339 date-time, as Unix seconds.
     func instant() throws(ConfigurationError) -> Int64 {

@@ -48,6 +48,7 @@ public enum ConfigurationReader {
         var fleet = FleetConfiguration(settings: settings, gpuTypes: gpuTypes, offers: offers, models: models,
                                        monthlyBudgetUSD: budget)
         fleet.commitments = try commitments(fields[.commitments], offers: offers)
+        fleet.demandChanges = try demandChanges(fields[.demandChanges], offers: offers)
         return HeadroomConfiguration(fleet: fleet, service: try serviceSettings(fields[.service]),
                                      poolProvider: try poolProvider(fields[.pool]), prometheus: try sources(fields[.sources]))
     }
@@ -56,7 +57,9 @@ public enum ConfigurationReader {
     enum DocumentKey: String, ConfigurationKey {
         case planning, budget
         case gpuTypes = "gpu_types"
-        case regions, models, commitments, service, pool, sources
+        case regions, models, commitments
+        case demandChanges = "demand_changes"
+        case service, pool, sources
     }
 
     /// Reads and parses the file at `path` (UTF-8) and returns the fleet.

@@ -102,6 +102,9 @@ struct CommitmentsAdviseCommand: ParsableCommand {
             + "(need: mean GPUs of a week; saves: USD over the term against on demand, expected and 10th percentile)\n"
         text += TextTable(rows).render()
         for advice in result.advice {
+            if !advice.changes.isEmpty {
+                text += "\n\(advice.region)/\(advice.gpuType): known demand changes applied: \(advice.changes.joined(separator: ", "))"
+            }
             for renewal in advice.renewals {
                 text += "\n\(advice.region)/\(advice.gpuType): \(renewal.name) (\(renewal.nodes) nodes) ends "
                     + "\(Timestamp.format(renewal.end)); buy \(renewal.advisedNodes) nodes then"

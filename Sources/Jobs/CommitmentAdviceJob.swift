@@ -48,7 +48,8 @@ public struct CommitmentAdviceJob: Sendable {
             }
             do {
                 advice.append(try advisor.advise(pool: pool, history: history[pool] ?? [], offer: offer,
-                                                 gpusPerNode: gpu.gpusPerNode, commitments: configuration.commitments))
+                                                 gpusPerNode: gpu.gpusPerNode, commitments: configuration.commitments,
+                                                 changes: configuration.demandChanges))
             } catch {
                 skipped.append((pool, error.description))
             }

@@ -20,6 +20,8 @@ public struct CommitmentAdvice: Sendable, Hashable, Codable {
     public var growthPerYear: Double
     public var meanGPUsIn12Months: [Double]
     public var meanGPUsIn36Months: [Double]
+    /// The known demand changes applied (`demand_changes`), by name.
+    public var changes: [String]
     /// Nodes beyond those held, one by one (a few past the larger purchase).
     public var units: [CommitmentUnit]
     /// What Headroom advises buying now.

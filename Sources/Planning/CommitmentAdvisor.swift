@@ -50,15 +50,17 @@ public struct CommitmentAdvisor: Sendable {
     /// Advice for `pool` from its past levels (``Planner/poolHistory(demand:now:)``).
     /// - Throws: ``PlanningError`` with fewer than 7 days of history.
     public func advise(pool: PoolKey, history: [PoolLevel], offer: GPUOffer, gpusPerNode: Int,
-                       commitments: [Commitment]) throws(PlanningError) -> CommitmentAdvice {
+                       commitments: [Commitment], changes: [DemandChange] = []) throws(PlanningError) -> CommitmentAdvice {
         let forecast = try PoolBaselineForecast(levels: history)
+        let changes = changes.filter { $0.pool == pool }
         let held = commitments.filter { $0.pool == pool }
         let start = forecast.start
         let breakEven = offer.breakEvenUtilization
         let prices = (reserved: offer.reserved.usdPerGPUHour, onDemand: offer.onDemand.usdPerGPUHour)
         let g = Double(gpusPerNode)
 
-        let outlook = unitOutlook(forecast: forecast, offsetHours: 0, held: held, gpusPerNode: gpusPerNode, breakEven: breakEven)
+        let outlook = unitOutlook(forecast: forecast, offsetHours: 0, held: held, changes: changes, gpusPerNode: gpusPerNode,
+                                  breakEven: breakEven)
         let advised = outlook.advised(breakEven: breakEven, confidence: confidence)
 
         // The baseline: average uncovered hourly need over the lookback, whole nodes.
@@ -94,7 +96,8 @@ public struct CommitmentAdvisor: Sendable {
         where commitment.end > start && commitment.end <= start + Int64(renewalDays) * 86_400 {
             let offset = Int((commitment.end - start) / 3_600)
             let others = held.filter { $0 != commitment }
-            let atEnd = unitOutlook(forecast: forecast, offsetHours: offset, held: others, gpusPerNode: gpusPerNode, breakEven: breakEven)
+            let atEnd = unitOutlook(forecast: forecast, offsetHours: offset, held: others, changes: changes,
+                                    gpusPerNode: gpusPerNode, breakEven: breakEven)
             renewals.append(CommitmentRenewal(
                 name: commitment.name, end: commitment.end, nodes: commitment.nodes,
                 advisedNodes: atEnd.advised(breakEven: breakEven, confidence: confidence)))
@@ -106,8 +109,13 @@ public struct CommitmentAdvisor: Sendable {
             heldNodes: held.held(in: pool, at: start, gpusPerNode: gpusPerNode).nodes,
             historyDays: forecast.days, meanGPUsNow: forecast.weeklyMean(daysAhead: 0, z: 0),
             growthPerYear: forecast.growthPerYear,
-            meanGPUsIn12Months: [-1.281552, 0, 1.281552].map { forecast.weeklyMean(daysAhead: 365.25, z: $0) },
-            meanGPUsIn36Months: [-1.281552, 0, 1.281552].map { forecast.weeklyMean(daysAhead: 3 * 365.25, z: $0) },
+            meanGPUsIn12Months: [-1.281552, 0, 1.281552].map {
+                forecast.weeklyMean(daysAhead: 365.25, z: $0) * changes.factor(in: pool, at: start + 31_557_600)
+            },
+            meanGPUsIn36Months: [-1.281552, 0, 1.281552].map {
+                forecast.weeklyMean(daysAhead: 3 * 365.25, z: $0) * changes.factor(in: pool, at: start + 3 * 31_557_600)
+            },
+            changes: changes.map(\.name),
             units: outlook.probabilities.indices.prefix(max(advised, baselineNodes) + 3).map { k in
                 let column = outlook.utilization.map { k < $0.count ? $0[k] : 0 }.sorted()
                 return CommitmentUnit(node: k + 1, expectedUtilization: column.reduce(0, +) / Double(column.count),
@@ -123,7 +131,8 @@ public struct CommitmentAdvisor: Sendable {
     /// Per scenario, each node's share of the term used (`u_k`), and per node the share of
     /// scenarios in which it pays off (`P(u_k ≥ β)`), for a term starting `offsetHours` after
     /// the forecast's start; `breakEven` is `β`.
-    func unitOutlook(forecast: PoolBaselineForecast, offsetHours: Int, held: [Commitment], gpusPerNode: Int, breakEven: Double)
+    func unitOutlook(forecast: PoolBaselineForecast, offsetHours: Int, held: [Commitment], changes: [DemandChange],
+                     gpusPerNode: Int, breakEven: Double)
         -> UnitOutlook
     {
         let g = Double(gpusPerNode)
@@ -133,9 +142,10 @@ public struct CommitmentAdvisor: Sendable {
         var heldGPUs = [Double](repeating: 0, count: termHours)
         for hour in 0..<termHours {
             let ahead = offsetHours + hour
+            let at = forecast.start + Int64(ahead) * 3_600
             central[hour] = forecast.level(hoursAhead: ahead, levelZ: 0, trendZ: 0)
+            if let pool = changes.first?.pool { central[hour] *= changes.factor(in: pool, at: at) }
             if let pool {
-                let at = forecast.start + Int64(ahead) * 3_600
                 heldGPUs[hour] = Double(held.held(in: pool, at: at, gpusPerNode: gpusPerNode).nodes) * g
             }
         }

@@ -12,6 +12,8 @@ public struct FleetConfiguration: Sendable, Hashable {
     public var monthlyBudgetUSD: Double?
     /// Capacity already bought (reservations, capacity blocks), paid whether used or not.
     public var commitments: [Commitment] = []
+    /// Known changes of demand ahead (`demand_changes`), for commitments' long-horizon forecast.
+    public var demandChanges: [DemandChange] = []
 
     public init(
         settings: PlanningSettings, gpuTypes: [String: GPUType], offers: [String: [String: GPUOffer]],

@@ -55,6 +55,8 @@ struct CommitmentAdviceDocument: Encodable {
         /// Mean GPUs of the week 12 and 36 months on: 10th, 50th and 90th percentiles.
         var meanGpusIn12Months: [Double]
         var meanGpusIn36Months: [Double]
+        /// Known demand changes applied (`demand_changes`), by name.
+        var changes: [String]
         var advice: Purchase
         var baseline: Purchase
         var units: [Unit]
@@ -102,7 +104,7 @@ struct CommitmentAdviceDocument: Encodable {
                  termHours: a.termHours, breakEvenUtilization: a.breakEvenUtilization, heldNodes: a.heldNodes,
                  historyDays: a.historyDays, meanGpusNow: finite(a.meanGPUsNow) ?? 0, growthPerYear: finite(a.growthPerYear) ?? 0,
                  meanGpusIn12Months: a.meanGPUsIn12Months.map { finite($0) ?? 0 },
-                 meanGpusIn36Months: a.meanGPUsIn36Months.map { finite($0) ?? 0 },
+                 meanGpusIn36Months: a.meanGPUsIn36Months.map { finite($0) ?? 0 }, changes: a.changes,
                  advice: purchase(a.advice), baseline: purchase(a.baseline),
                  units: a.units.map { Unit(node: $0.node, expectedUtilization: $0.expectedUtilization,
                                            lowUtilization: $0.lowUtilization, probabilityPaysOff: $0.probabilityPaysOff) },

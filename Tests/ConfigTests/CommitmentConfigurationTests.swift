@@ -64,4 +64,29 @@ import Testing
         #expect(twoBlocks.hasPrefix("commitments[1]: overlaps capacity block 'east-h100-1y' of us-east-1/H100"))
         #expect(problem(Self.held) == "no error")
     }
+
+    static let changes = minimal + """
+
+        demand_changes:
+          - name: chat-launch
+            region: us-east-1
+            gpu_type: H100
+            from: 2027-03-01
+            multiplier: 1.5
+
+        """
+
+    @Test func demandChangesAreRead() throws {
+        let fleet = try ConfigurationReader.parse(Self.changes)
+        let change = try #require(fleet.demandChanges.first)
+        #expect(change.name == "chat-launch" && change.region == "us-east-1" && change.gpuType == "H100")
+        #expect(change.from == 1_803_859_200 && change.multiplier == 1.5)
+        func with(_ old: String, _ new: String) -> String { problem(Self.changes.replacingOccurrences(of: old, with: new)) }
+        #expect(with("multiplier: 1.5", "multiplier: -1")
+            .hasPrefix("demand_changes[0].multiplier: must be between 0 and 100 (1.5: half as much again from then on), got -1.0"))
+        #expect(with("gpu_type: H100\n    from", "gpu_type: L4\n    from")
+            .hasPrefix("demand_changes[0].gpu_type: us-east-1 has no prices for 'L4'"))
+        #expect(with("from: 2027-03-01", "from: next spring").hasPrefix("demand_changes[0].from: must be a date"))
+        #expect(with("    multiplier: 1.5\n", "").hasPrefix("demand_changes[0]: missing required key 'multiplier'"))
+    }
 }

@@ -83,7 +83,7 @@ extension String {
         #expect(problem(replacing("    max_replicas: 10", with: "    max_replica: 10\n    max_replicas: 10"))
             .hasPrefix("models.chat-8b.max_replica: unknown key 'max_replica' (expected one of: gpu_type, "))
         #expect(problem(minimal + "\nbudgets: {}")
-            == "budgets: unknown key 'budgets' (expected one of: planning, budget, gpu_types, regions, models, commitments, service, pool, sources) (line 25)")
+            == "budgets: unknown key 'budgets' (expected one of: planning, budget, gpu_types, regions, models, commitments, demand_changes, service, pool, sources) (line 25)")
         #expect(problem(replacing("{ batch_size: 4, rps: 3,", with: "{ batch_size: 4, rsp: 3,"))
             == "models.chat-8b.throughput[1].rsp: unknown key 'rsp' (expected one of: batch_size, rps, p99_ms) (line 21)")
     }

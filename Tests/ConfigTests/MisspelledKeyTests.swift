@@ -6,7 +6,7 @@ import Testing
 @Suite struct MisspelledKeyTests {
     static let cases: [(yaml: String, expected: String)] = [
         (minimal + "\nbuget: { monthly_usd: 1000 }",
-         "buget: unknown key 'buget' (expected one of: planning, budget, gpu_types, regions, models, commitments, service, pool, sources) (line 25)"),
+         "buget: unknown key 'buget' (expected one of: planning, budget, gpu_types, regions, models, commitments, demand_changes, service, pool, sources) (line 25)"),
         (replacing("  horizon: 24h", with: "  horizn: 24h"),
          "planning.horizn: unknown key 'horizn' (expected one of: step, horizon, reservation_window, max_actions_per_day) (line 3)"),
         (minimal + "\nbudget: { monthly_us: 1000 }",

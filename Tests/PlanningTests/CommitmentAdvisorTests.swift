@@ -84,6 +84,19 @@ import Vocabulary
         #expect(renewing.advice.nodes == 3)
     }
 
+    /// A known launch doubling the pool's need a month into the term raises the advice; the
+    /// advice names it.
+    @Test func aKnownDemandChangeRaisesTheAdvice() throws {
+        let levels = history(days: 28, night: 20, day: 40)
+        let plain = try advise(levels)
+        let launch = DemandChange(name: "launch", region: "r1", gpuType: "H100", from: start + 58 * 86_400, multiplier: 2)
+        let advice = try CommitmentAdvisor(termHours: 8_766).advise(pool: pool, history: levels, offer: offer, gpusPerNode: 8,
+                                                                   commitments: [], changes: [launch])
+        #expect(advice.changes == ["launch"])
+        #expect(advice.advice.nodes > plain.advice.nodes)
+        #expect(advice.meanGPUsIn12Months[1] > 1.9 * plain.meanGPUsIn12Months[1])
+    }
+
     @Test func tooShortAHistoryIsRefused() {
         #expect(throws: PlanningError.self) { try advise(history(days: 5, night: 20, day: 40)) }
         do {
