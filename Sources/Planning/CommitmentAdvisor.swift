@@ -41,6 +41,9 @@ public struct CommitmentAdvisor: Sendable {
         self.renewalDays = renewalDays
     }
 
+    /// Most nodes a pool is judged on in one scenario (a runaway growth scenario stops there).
+    static let mostNodes = 10_000.0
+
     /// Normal scores at (i + ½)/15, i = 0…14.
     static let scores: [Double] = [
         -1.833915, -1.281552, -0.967422, -0.727913, -0.524401, -0.340695, -0.167894, 0,
@@ -163,7 +166,7 @@ public struct CommitmentAdvisor: Sendable {
                     defer { factor *= hourly }
                     let need = central[hour] * factor - heldGPUs[hour]
                     guard need > 0 else { continue }
-                    let nodes = min(need / g, 100_000)
+                    let nodes = min(need / g, Self.mostNodes)
                     let whole = Int(nodes)
                     if whole + 1 >= full.count {
                         full += [Double](repeating: 0, count: whole + 2 - full.count)
