@@ -41,8 +41,11 @@ public struct CommitmentAdvisor: Sendable {
         self.renewalDays = renewalDays
     }
 
-    /// Most nodes a pool is judged on in one scenario (a runaway growth scenario stops there).
-    static let mostNodes = 10_000.0
+    /// Most nodes a pool is judged on in one scenario: 20 times its historical peak, at most
+    /// 10,000 (a runaway growth scenario stops there).
+    static func mostNodes(_ forecast: PoolBaselineForecast, gpusPerNode: Int) -> Double {
+        min(10_000, max(1, (20 * forecast.peakGPUs / Double(gpusPerNode)).rounded(.up)))
+    }
 
     /// Normal scores at (i + ½)/15, i = 0…14.
     static let scores: [Double] = [
@@ -153,6 +156,7 @@ public struct CommitmentAdvisor: Sendable {
             }
         }
         let firstDay = forecast.daysFromMeanToStart + Double(offsetHours) / 24
+        let cap = Self.mostNodes(forecast, gpusPerNode: gpusPerNode)
         var utilization: [[Double]] = []
         var units = 0
         for levelZ in Self.scores {
@@ -166,7 +170,7 @@ public struct CommitmentAdvisor: Sendable {
                     defer { factor *= hourly }
                     let need = central[hour] * factor - heldGPUs[hour]
                     guard need > 0 else { continue }
-                    let nodes = min(need / g, Self.mostNodes)
+                    let nodes = min(need / g, cap)
                     let whole = Int(nodes)
                     if whole + 1 >= full.count {
                         full += [Double](repeating: 0, count: whole + 2 - full.count)
@@ -187,9 +191,11 @@ public struct CommitmentAdvisor: Sendable {
                 utilization.append(used)
             }
         }
-        let probabilities = (0..<units).map { k in
-            Double(utilization.filter { k < $0.count && $0[k] >= breakEven }.count) / Double(utilization.count)
+        var paying = [Double](repeating: 0, count: units)
+        for used in utilization {
+            for (k, share) in used.enumerated() where share >= breakEven { paying[k] += 1 }
         }
+        let probabilities = paying.map { $0 / Double(utilization.count) }
         return UnitOutlook(utilization: utilization, probabilities: probabilities)
     }
 }

@@ -11,8 +11,8 @@ internal import Darwin
 ///     log m_d = ā + b (d − d̄) + e_{dow(d)} + ε_d        level(hour) = m_d × r(hour of week)
 ///
 /// `m_d` the mean GPUs of day `d` (days with at least 20 hours seen), `b` the trend per day (so
-/// `exp(365 b) − 1` is the growth per year), `e` day-of-week effects (summing to 0; none with
-/// fewer than 14 days), `r` the hour-of-week shape (the mean ratio of an hour's level to its
+/// `exp(365 b) − 1` is the growth per year; none with fewer than 14 days, where it would be mostly
+/// the weekly cycle), `e` day-of-week effects (summing to 0; none with fewer than 14 days), `r` the hour-of-week shape (the mean ratio of an hour's level to its
 /// day's mean; hour of day where an hour of the week was never seen). Least squares,
 /// alternating the trend and the day-of-week effects three times.
 ///
@@ -27,6 +27,8 @@ public struct PoolBaselineForecast: Sendable, Hashable, Codable {
     public var start: Int64
     /// Days of history fitted.
     public var days: Int
+    /// The largest hourly need seen, GPUs.
+    public var peakGPUs: Double
     /// `â`: log mean GPUs at the history's mean day `d̄`.
     public var logLevel: Double
     /// `b̂`: log growth per day.
@@ -69,12 +71,14 @@ public struct PoolBaselineForecast: Sendable, Hashable, Codable {
         var level = 0.0
         var slope = 0.0
         let useWeekdays = fullDays.count >= 14
+        // A trend from under two weeks is mostly the weekly cycle: the level alone is fitted.
+        let useTrend = fullDays.count >= 14
         for _ in 0..<3 {
             let adjusted = logs.indices.map { logs[$0] - effects[weekday[$0]] }
             level = adjusted.reduce(0, +) / Double(adjusted.count)
             var sxy = 0.0
             for i in adjusted.indices { sxy += (index[i] - meanDay) * (adjusted[i] - level) }
-            slope = sxx > 0 ? sxy / sxx : 0
+            slope = sxx > 0 && useTrend ? sxy / sxx : 0
             guard useWeekdays else { break }
             var sums = [Double](repeating: 0, count: 7)
             var counts = [Double](repeating: 0, count: 7)
@@ -118,11 +122,12 @@ public struct PoolBaselineForecast: Sendable, Hashable, Codable {
 
         start = lastHour + 3_600
         days = fullDays.count
+        peakGPUs = hourly.values.max() ?? 0
         logLevel = level
         trendPerDay = slope
         daysFromMeanToStart = Double(start - first) / 86_400 - meanDay
         levelSE = (inflation * variance / n).squareRoot()
-        trendSE = sxx > 0 ? (inflation * variance / sxx).squareRoot() : 0
+        trendSE = sxx > 0 && useTrend ? (inflation * variance / sxx).squareRoot() : 0
         weekdayEffects = effects
         hourOfWeekShape = shape
     }
