@@ -26,7 +26,7 @@ extension CostReport {
             members.append((plan.model, plan.variant?.name, gpus, isBatch,
                             Self.servedRequestsPerSecond(plan, at: index) * Double(seconds)))
         }
-        let reserved = pool.reservedGPUs
+        let (reserved, reservedRate) = pool.reservation(at: time)
         let reservedInteractive = Swift.min(interactive, reserved)
         let reservedBatch = Swift.min(batch, Swift.max(0, reserved - interactive))
         let overflow = batch - reservedBatch
@@ -47,7 +47,7 @@ extension CostReport {
                 let neededHours = member.gpus * share * hours
                 let boughtHours = type == .spot ? neededHours * (1 + pool.spotBuffer) : neededHours
                 let rate = switch type {
-                case .reserved: pool.reservedRate
+                case .reserved: reservedRate
                 case .onDemand: pool.onDemandRate
                 case .spot: pool.spotRate
                 }
@@ -60,7 +60,7 @@ extension CostReport {
         if idle > 1e-9 {
             let key = RowKey(model: nil, region: region, gpuType: pool.gpuType, capacityType: .reserved, status: .unused)
             sums[key, default: RowSums()].add(gpuHours: idle * hours, listUSD: 0,
-                                              effectiveUSD: idle * hours * pool.reservedRate, requests: 0)
+                                              effectiveUSD: idle * hours * reservedRate, requests: 0)
         }
     }
 

@@ -38,6 +38,33 @@ import Vocabulary
         #expect(Set(rows.map(\.capacityType)) == Set(CapacityType.allCases))
     }
 
+    /// Commitments held count in the report as in the plan: at their own price, at each step
+    /// they cover (one ending mid-horizon stops there), the bought reservation on top.
+    @Test func heldCommitmentsArePaidAtTheirPriceUntilTheirEnd() throws {
+        let ending = Commitment(name: "ending", kind: .reservedNodes, region: "r1", gpuType: "H100", nodes: 3,
+                                start: Fixture.now - 30 * 86_400, end: Fixture.now + 10 * 3_600, usdPerGPUHour: 1.5)
+        let block = Commitment(name: "block", kind: .capacityBlock, region: "r2", gpuType: "H100", nodes: 1,
+                               start: Fixture.now + 4 * 3_600, end: Fixture.now + 8 * 3_600, usdPerGPUHour: 2.5)
+        let plan = try Fixture.plan(commitments: [ending, block])
+        let r1 = try #require(plan.capacity.first { $0.region == "r1" })
+        #expect(r1.heldNodes == 3)
+        #expect(plan.capacity.first { $0.region == "r2" }?.heldNodes == 0)
+        let report = try CostReport(runs: [Fixture.run(plan: plan)], from: Fixture.now, to: Fixture.now + 86_400)
+        let rows = Array(report)
+        for split in plan.capacity {
+            let pool = rows.filter { $0.region == split.region && $0.gpuType == split.gpuType && $0.capacityType == .reserved }
+            #expect(Self.close(pool.reduce(0) { $0 + $1.gpuHours }, split.horizon.reservedGPUHours), "\(split.region)")
+            #expect(Self.close(pool.reduce(0) { $0 + $1.effectiveCostUSD }, split.horizon.reservedUSD), "\(split.region)")
+        }
+        #expect(Self.close(rows.reduce(0) { $0 + $1.billedCostUSD }, plan.totals.horizon.totalUSD))
+        // r1 holds 24 more reserved GPUs in the hours before the commitment ends than after.
+        func reservedGPUHours(_ hour: Int) -> Double {
+            rows.filter { $0.region == "r1" && $0.capacityType == .reserved
+                && $0.chargePeriodStart == Fixture.now + Int64(hour) * 3_600 }.reduce(0) { $0 + $1.gpuHours }
+        }
+        #expect(Self.close(reservedGPUHours(9) - reservedGPUHours(10), 24))
+    }
+
     @Test func idleReservedGPUHoursAreRowsOfTheirOwn() throws {
         let plan = try Fixture.plan()
         #expect(plan.capacity.allSatisfy { $0.reservedNodes > 0 })

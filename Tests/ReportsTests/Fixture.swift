@@ -56,13 +56,15 @@ enum Fixture {
     }
 
     /// The fleet planned at `now` over one day, demand scaled by `scale`.
-    static func plan(now: Int64 = now, scale: Double = 1) throws -> FleetPlan {
+    static func plan(now: Int64 = now, scale: Double = 1, commitments: [Commitment] = []) throws -> FleetPlan {
         func demand(_ model: String, _ region: String, base: Double, swing: Double) -> PlanDemand {
             let point = daily(steps: 288, base: base * scale, swing: swing * scale)
             return PlanDemand(model: model, region: region, step: step, forecastStart: now, point: point,
                               quantiles: [0.9: point.map { $0 * 1.2 }], historyStart: now - 7 * 86_400,
                               history: Array(repeating: (base + swing) * 300, count: 7 * 288))
         }
+        var configuration = configuration
+        configuration.commitments = commitments
         return try Planner(configuration: configuration).plan(demand: [
             demand("chat", "r1", base: 8, swing: 30),
             demand("chat", "r2", base: 20, swing: 30),
