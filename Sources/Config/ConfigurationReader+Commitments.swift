@@ -26,17 +26,7 @@ extension ConfigurationReader {
                 let hint = kindText == "savings-plan" ? "; savings plans are not modelled yet" : ""
                 throw kindValue.error("unknown kind '\(kindText)' (known: \(known))\(hint)")
             }
-            let regionValue = try fields.required(.region)
-            let region = try regionValue.string()
-            guard let regionOffers = offers[region] else {
-                throw regionValue.error("region '\(region)' has no prices (known: \(offers.keys.sorted().joined(separator: ", ")))")
-            }
-            let gpuValue = try fields.required(.gpuType)
-            let gpuType = try gpuValue.string()
-            guard regionOffers[gpuType] != nil else {
-                throw gpuValue.error("\(region) has no prices for '\(gpuType)' (priced there: "
-                    + "\(regionOffers.keys.sorted().joined(separator: ", ")))")
-            }
+            let (region, gpuType) = try pricedPool(try fields.required(.region), try fields.required(.gpuType), offers: offers)
             let startValue = try fields.required(.start)
             let endValue = try fields.required(.end)
             let start = try startValue.instant()
@@ -78,17 +68,7 @@ extension ConfigurationReader {
         var changes: [DemandChange] = []
         for item in try value.items() {
             let fields = try item.fields(DemandChangeKey.self, required: [.region, .gpuType, .from, .multiplier])
-            let regionValue = try fields.required(.region)
-            let region = try regionValue.string()
-            guard let regionOffers = offers[region] else {
-                throw regionValue.error("region '\(region)' has no prices (known: \(offers.keys.sorted().joined(separator: ", ")))")
-            }
-            let gpuValue = try fields.required(.gpuType)
-            let gpuType = try gpuValue.string()
-            guard regionOffers[gpuType] != nil else {
-                throw gpuValue.error("\(region) has no prices for '\(gpuType)' (priced there: "
-                    + "\(regionOffers.keys.sorted().joined(separator: ", ")))")
-            }
+            let (region, gpuType) = try pricedPool(try fields.required(.region), try fields.required(.gpuType), offers: offers)
             let multiplierValue = try fields.required(.multiplier)
             let multiplier = try multiplierValue.number()
             guard multiplier >= 0, multiplier <= 100 else {
@@ -98,6 +78,23 @@ extension ConfigurationReader {
                                         from: try fields.required(.from).instant(), multiplier: multiplier))
         }
         return changes
+    }
+}
+
+extension ConfigurationReader {
+    /// A region and GPU type priced in `regions`, or an error naming the key that is not.
+    static func pricedPool(_ regionValue: YAMLValue, _ gpuValue: YAMLValue,
+                           offers: [String: [String: GPUOffer]]) throws(ConfigurationError) -> (region: String, gpuType: String) {
+        let region = try regionValue.string()
+        guard let regionOffers = offers[region] else {
+            throw regionValue.error("region '\(region)' has no prices (known: \(offers.keys.sorted().joined(separator: ", ")))")
+        }
+        let gpuType = try gpuValue.string()
+        guard regionOffers[gpuType] != nil else {
+            throw gpuValue.error("\(region) has no prices for '\(gpuType)' (priced there: "
+                + "\(regionOffers.keys.sorted().joined(separator: ", ")))")
+        }
+        return (region, gpuType)
     }
 }
 

@@ -141,7 +141,7 @@ struct CommitmentsListCommand: ParsableCommand {
         let result: CommitmentAdviceJob.Result
         do {
             result = try CommitmentAdviceJob(configuration: loaded.configuration, advisor: CommitmentAdvisor(termHours: 24),
-                                             historyDays: options.historyDays).run(on: store)
+                                             historyDays: options.historyDays).run(on: store, advising: false)
         } catch let error as PlanJobError {
             throw CommandFailure(error.description)
         }

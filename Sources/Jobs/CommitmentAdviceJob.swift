@@ -25,8 +25,10 @@ public struct CommitmentAdviceJob: Sendable {
         public var uses: [CommitmentUse]
     }
 
+    /// - Parameter advising: false to report only the use of the commitments held (no forecast
+    ///   or advice is made).
     /// - Throws: ``PlanJobError`` when there is no forecast run to start from or planning fails.
-    public func run(on database: AppDatabase) throws -> Result {
+    public func run(on database: AppDatabase, advising: Bool = true) throws -> Result {
         var longer = configuration
         longer.settings.reservationWindowSeconds = Int64(historyDays) * 86_400
         let (_, demand, now) = try PlanJob(configuration: longer, configurationText: "").demands(on: database)
@@ -36,8 +38,8 @@ public struct CommitmentAdviceJob: Sendable {
         } catch {
             throw PlanJobError.planning(error.description)
         }
-        var pools = Set(history.keys)
-        for commitment in configuration.commitments { pools.insert(commitment.pool) }
+        var pools = advising ? Set(history.keys) : []
+        if advising { for commitment in configuration.commitments { pools.insert(commitment.pool) } }
         var advice: [CommitmentAdvice] = []
         var skipped: [(pool: PoolKey, reason: String)] = []
         for pool in pools.sorted() {

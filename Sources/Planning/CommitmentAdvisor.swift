@@ -65,22 +65,12 @@ public struct CommitmentAdvisor: Sendable {
         let prices = (reserved: offer.reserved.usdPerGPUHour, onDemand: offer.onDemand.usdPerGPUHour)
         let g = Double(gpusPerNode)
 
-        let outlook = unitOutlook(forecast: forecast, offsetHours: 0, held: held, changes: changes, gpusPerNode: gpusPerNode,
+        let outlook = unitOutlook(pool: pool, forecast: forecast, offsetHours: 0, held: held, changes: changes, gpusPerNode: gpusPerNode,
                                   breakEven: breakEven)
         let advised = outlook.advised(breakEven: breakEven, confidence: confidence)
 
-        // The baseline: average uncovered hourly need over the lookback, whole nodes.
-        var hourly: [Int64: (sum: Double, count: Int)] = [:]
-        for level in history where level.at >= start - Int64(lookbackDays) * 86_400 {
-            let hour = PoolBaselineForecast.floor(level.at, 3_600)
-            hourly[hour, default: (0, 0)].sum += level.totalGPUs
-            hourly[hour, default: (0, 0)].count += 1
-        }
-        let uncovered = hourly.map { hour, entry in
-            max(0, entry.sum / Double(entry.count) - Double(held.held(in: pool, at: hour, gpusPerNode: gpusPerNode).nodes) * g)
-        }
-        let average = uncovered.isEmpty ? 0 : uncovered.reduce(0, +) / Double(uncovered.count)
-        let baselineNodes = Int((average / g).rounded())
+        let (average, baselineNodes) = Self.lookback(history: history, before: start, days: lookbackDays, pool: pool,
+                                                      held: held, gpusPerNode: gpusPerNode)
 
         func purchase(_ nodes: Int, rule: String) -> CommitmentPurchase {
             let perScenario = outlook.utilization.map { units in
@@ -102,7 +92,7 @@ public struct CommitmentAdvisor: Sendable {
         where commitment.end > start && commitment.end <= start + Int64(renewalDays) * 86_400 {
             let offset = Int((commitment.end - start) / 3_600)
             let others = held.filter { $0 != commitment }
-            let atEnd = unitOutlook(forecast: forecast, offsetHours: offset, held: others, changes: changes,
+            let atEnd = unitOutlook(pool: pool, forecast: forecast, offsetHours: offset, held: others, changes: changes,
                                     gpusPerNode: gpusPerNode, breakEven: breakEven)
             renewals.append(CommitmentRenewal(
                 name: commitment.name, end: commitment.end, nodes: commitment.nodes,
@@ -134,26 +124,41 @@ public struct CommitmentAdvisor: Sendable {
             renewals: renewals)
     }
 
+    /// The baseline's rule, as AWS Cost Explorer recommends: the average hourly need of
+    /// `history` over the `days` before `before` not covered by `held` commitments (GPUs), and
+    /// that in whole nodes, to the nearest.
+    public static func lookback(history: [PoolLevel], before: Int64, days: Int, pool: PoolKey, held: [Commitment],
+                                gpusPerNode: Int) -> (averageGPUs: Double, nodes: Int) {
+        var hourly: [Int64: (sum: Double, count: Int)] = [:]
+        for level in history where level.at >= before - Int64(days) * 86_400 && level.at < before {
+            let hour = PoolBaselineForecast.floor(level.at, 3_600)
+            hourly[hour, default: (0, 0)].sum += level.totalGPUs
+            hourly[hour, default: (0, 0)].count += 1
+        }
+        let g = Double(gpusPerNode)
+        let uncovered = hourly.map { hour, entry in
+            max(0, entry.sum / Double(entry.count) - Double(held.held(in: pool, at: hour, gpusPerNode: gpusPerNode).nodes) * g)
+        }
+        let average = uncovered.isEmpty ? 0 : uncovered.reduce(0, +) / Double(uncovered.count)
+        return (average, Int((average / g).rounded()))
+    }
+
     /// Per scenario, each node's share of the term used (`u_k`), and per node the share of
     /// scenarios in which it pays off (`P(u_k ≥ β)`), for a term starting `offsetHours` after
     /// the forecast's start; `breakEven` is `β`.
-    func unitOutlook(forecast: PoolBaselineForecast, offsetHours: Int, held: [Commitment], changes: [DemandChange],
-                     gpusPerNode: Int, breakEven: Double)
+    func unitOutlook(pool: PoolKey, forecast: PoolBaselineForecast, offsetHours: Int, held: [Commitment],
+                     changes: [DemandChange], gpusPerNode: Int, breakEven: Double)
         -> UnitOutlook
     {
         let g = Double(gpusPerNode)
-        let pool = held.first?.pool
         // The need in the central scenario and the held GPUs, per hour of the term.
         var central = [Double](repeating: 0, count: termHours)
         var heldGPUs = [Double](repeating: 0, count: termHours)
         for hour in 0..<termHours {
             let ahead = offsetHours + hour
             let at = forecast.start + Int64(ahead) * 3_600
-            central[hour] = forecast.level(hoursAhead: ahead, levelZ: 0, trendZ: 0)
-            if let pool = changes.first?.pool { central[hour] *= changes.factor(in: pool, at: at) }
-            if let pool {
-                heldGPUs[hour] = Double(held.held(in: pool, at: at, gpusPerNode: gpusPerNode).nodes) * g
-            }
+            central[hour] = forecast.level(hoursAhead: ahead, levelZ: 0, trendZ: 0) * changes.factor(in: pool, at: at)
+            heldGPUs[hour] = Double(held.held(in: pool, at: at, gpusPerNode: gpusPerNode).nodes) * g
         }
         let firstDay = forecast.daysFromMeanToStart + Double(offsetHours) / 24
         let cap = Self.mostNodes(forecast, gpusPerNode: gpusPerNode)

@@ -13,7 +13,8 @@ extension Routes {
                 let historyDays = try query.integer("history_days", in: 7...1_100) ?? 365
                 let fleet = try self.fleetForCommitments()
                 guard !fleet.commitments.isEmpty else { return try JSONCoding.response(CommitmentList([])) }
-                let result = try await self.commitmentResult(fleet, advisor: CommitmentAdvisor(termHours: 24), historyDays: historyDays)
+                let result = try await self.commitmentResult(fleet, advisor: CommitmentAdvisor(termHours: 24), historyDays: historyDays,
+                                                             advising: false)
                 return try JSONCoding.response(CommitmentList(result.uses))
             },
             Route(.get, "/v1/commitments/advice", .token(.read)) { request, _ -> Response in
@@ -44,13 +45,14 @@ extension Routes {
     }
 
     /// The job's result, its refusals as problems: no forecast run yet is a 404.
-    func commitmentResult(_ fleet: FleetConfiguration, advisor: CommitmentAdvisor, historyDays: Int) async throws
+    func commitmentResult(_ fleet: FleetConfiguration, advisor: CommitmentAdvisor, historyDays: Int,
+                          advising: Bool = true) async throws
         -> CommitmentAdviceJob.Result
     {
         let database = self.database
         return try await offload { () throws -> CommitmentAdviceJob.Result in
             do {
-                return try CommitmentAdviceJob(configuration: fleet, advisor: advisor, historyDays: historyDays).run(on: database)
+                return try CommitmentAdviceJob(configuration: fleet, advisor: advisor, historyDays: historyDays).run(on: database, advising: advising)
             } catch let error as PlanJobError {
                 switch error {
                 case .noForecast, .nothingToPlan: throw Problem(.notFound, error.description)

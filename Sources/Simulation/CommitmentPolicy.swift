@@ -62,9 +62,8 @@ extension Simulator {
             case .none:
                 nodes[key] = 0
             case .lookback30:
-                let recent = levels.filter { $0.at >= replay.window.start - 30 * 86_400 }
-                let average = recent.isEmpty ? 0 : recent.reduce(0) { $0 + $1.totalGPUs } / Double(recent.count)
-                nodes[key] = Int((average / Double(g)).rounded())
+                nodes[key] = CommitmentAdvisor.lookback(history: levels, before: replay.window.start, days: 30, pool: key,
+                                                        held: [], gpusPerNode: g).nodes
             case .headroom:
                 let advisor = CommitmentAdvisor(termHours: replay.window.days * 24, confidence: settings.commitmentConfidence)
                 do {

@@ -89,6 +89,8 @@ import Testing
         (["commitments", "list", "--history-days", "5000"], "--history-days must be between 7 and 1100, got 5000"),
         (["simulate", "--traffic", "t.csv", "--commitment-policy", "yearly"],
          "--commitment-policy 'yearly': must be one of headroom, lookback30, none"),
+        (["simulate", "--traffic", "t.csv", "--commitment-policy", "headroom", "--commitment-confidence", "1.5"],
+         "--commitment-confidence 1.5: must be between 0 and 1 (exclusive)"),
     ])
     func badFlagsAreNamed(arguments: [String], message: String) {
         #expect {
