@@ -58,11 +58,12 @@ extension ConfigurationReader {
     enum DemandChangeKey: String, ConfigurationKey {
         case name, region
         case gpuType = "gpu_type"
-        case from, multiplier
+        case from, until, multiplier
     }
 
-    /// `demand_changes`: known changes of a pool's demand from a date on, for the long-horizon
-    /// forecast of commitments (a model launch: 1.5; a migration away: 0.3).
+    /// `demand_changes`: known changes of a pool's demand from a date on (or until another),
+    /// for the long-horizon forecast of commitments (a model launch: 1.5; a migration away: 0.3;
+    /// a launch event's peak: 2 with an `until`, a window capacity blocks are advised for).
     static func demandChanges(_ value: YAMLValue?, offers: [String: [String: GPUOffer]]) throws(ConfigurationError) -> [DemandChange] {
         guard let value else { return [] }
         var changes: [DemandChange] = []
@@ -74,8 +75,15 @@ extension ConfigurationReader {
             guard multiplier >= 0, multiplier <= 100 else {
                 throw multiplierValue.error("must be between 0 and 100 (1.5: half as much again from then on), got \(multiplier)")
             }
+            let from = try fields.required(.from).instant()
+            var until: Int64?
+            if let untilValue = fields[.until] {
+                let end = try untilValue.instant()
+                guard end > from else { throw untilValue.error("must be after from (\(Timestamp.format(from)))") }
+                until = end
+            }
             changes.append(DemandChange(name: try fields[.name]?.string() ?? item.path, region: region, gpuType: gpuType,
-                                        from: try fields.required(.from).instant(), multiplier: multiplier))
+                                        from: from, until: until, multiplier: multiplier))
         }
         return changes
     }

@@ -7,6 +7,12 @@ extension ConfigurationReader {
         case onDemand = "on-demand"
         case spot
         case maxGPUs = "max_gpus"
+        case capacityBlock = "capacity_block"
+    }
+
+    /// The keys of `regions.<region>.<gpu type>.capacity_block`.
+    enum CapacityBlockKey: String, ConfigurationKey {
+        case usdPerGPUHour = "usd_per_gpu_hour"
     }
 
     /// The keys of `regions.<region>.<gpu type>.reserved` and `.on-demand`.
@@ -23,7 +29,7 @@ extension ConfigurationReader {
         case reliableShare = "reliable_share"
     }
 
-    /// `regions.<region>.<gpu type>.{reserved, on-demand, spot, max_gpus}`.
+    /// `regions.<region>.<gpu type>.{reserved, on-demand, spot, max_gpus, capacity_block}`.
     static func offers(_ value: YAMLValue, gpuTypes: [String: GPUType]) throws(ConfigurationError) -> [String: [String: GPUOffer]] {
         var offers: [String: [String: GPUOffer]] = [:]
         for (region, regionValue) in try value.entries() {
@@ -49,6 +55,16 @@ extension ConfigurationReader {
                 var offer = GPUOffer(region: region, gpuType: gpu, reserved: reserved, onDemand: onDemand, spot: spot)
                 if let quota = fields[.maxGPUs] {
                     offer.maxGPUs = try quota.integer(atLeast: 1, atMost: 10_000_000)
+                }
+                if let blockValue = fields[.capacityBlock] {
+                    let blockFields = try blockValue.fields(CapacityBlockKey.self, required: [.usdPerGPUHour])
+                    let priceValue = try blockFields.required(.usdPerGPUHour)
+                    let price = try priceValue.nonNegative()
+                    guard price < onDemand.usdPerGPUHour else {
+                        throw priceValue.error("must be below the on-demand price (\(onDemand.usdPerGPUHour)): "
+                            + "a capacity block dearer than on demand never pays off")
+                    }
+                    offer.capacityBlockUSDPerGPUHour = price
                 }
                 byType[gpu] = offer
             }

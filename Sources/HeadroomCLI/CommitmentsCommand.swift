@@ -33,9 +33,12 @@ struct CommitmentsAdviseCommand: ParsableCommand {
         abstract: "What to commit to now per pool, on top of what is held, beside a 30-day-lookback baseline.",
         discussion: """
             Each pool's GPU need over the stored history (sized as plans size it) is forecast over \
-            the term with its trend and uncertainty; a node is advised while the probability that \
-            it is used at least its break-even share of the term (reserved / on-demand price) is at \
-            least the confidence. docs/PLANNING.md, "Commitments", has the rule and its math.
+            the term with its trend and uncertainty; a node is advised while it is expected to be \
+            used at least its break-even share of the term (reserved / on-demand price), and so in \
+            at least the confidence's share of the forecast's scenarios. Capacity blocks are \
+            advised the same way for peak windows: the demand changes with an `until` and a \
+            multiplier above 1, and --window, in pools with a capacity_block price. \
+            docs/PLANNING.md, "Commitments for a term", has the rule and its math.
             """
     )
 
@@ -48,10 +51,23 @@ struct CommitmentsAdviseCommand: ParsableCommand {
     var confidence: Double = 0.5
     @Option(help: "Days the baseline averages (1 to 365).")
     var lookbackDays: Int = 30
+    @Option(help: "Advise only this kind: reserved-nodes (for the term) or capacity-block (for peak windows); both when absent.")
+    var kind: String?
+    @Option(help: "A peak window to advise capacity blocks for in every pool that sells them: FROM/TO (2026-12-20/2027-01-05). Repeatable.")
+    var window: [String] = []
     @Flag(help: "Print the advice as JSON.")
     var json = false
 
     func validate() throws {
+        if let kind, Commitment.Kind(rawValue: kind) == nil {
+            throw ValidationError("--kind must be one of \(Commitment.Kind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(kind)'")
+        }
+        for text in window where PeakWindow.parse(text) == nil {
+            throw ValidationError("--window must be \(PeakWindow.form), got '\(text)'")
+        }
+        if !window.isEmpty, kind == Commitment.Kind.reservedNodes.rawValue {
+            throw ValidationError("--window advises capacity blocks; it cannot go with --kind reserved-nodes")
+        }
         guard Self.termHours(term) != nil else { throw ValidationError("--term must be 1y or 3y, got '\(term)'") }
         guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must be between 0 and 1 (exclusive), got \(confidence)") }
         guard (1...365).contains(lookbackDays) else { throw ValidationError("--lookback-days must be between 1 and 365, got \(lookbackDays)") }
@@ -71,24 +87,69 @@ struct CommitmentsAdviseCommand: ParsableCommand {
         let advisor = CommitmentAdvisor(termHours: Self.termHours(term) ?? 8_766, confidence: confidence, lookbackDays: lookbackDays)
         let result: CommitmentAdviceJob.Result
         do {
-            result = try CommitmentAdviceJob(configuration: loaded.configuration, advisor: advisor,
-                                             historyDays: options.historyDays).run(on: store)
+            let kinds = kind.flatMap(Commitment.Kind.init(rawValue:)).map { Set([$0]) } ?? Set(Commitment.Kind.allCases)
+            result = try CommitmentAdviceJob(configuration: loaded.configuration, advisor: advisor, historyDays: options.historyDays,
+                                             kinds: kinds, windows: window.compactMap(PeakWindow.parse)).run(on: store)
         } catch let error as PlanJobError {
             throw CommandFailure(error.description)
         }
         if json {
+            struct Output: Encodable {
+                var reservations: [CommitmentAdvice]
+                var capacityBlocks: [CapacityBlockAdvice]
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(result.advice), as: UTF8.self))
+            print(String(decoding: try encoder.encode(Output(reservations: result.advice, capacityBlocks: result.blocks)), as: UTF8.self))
             return
         }
         print(Self.render(result, term: term))
     }
 
     static func render(_ result: CommitmentAdviceJob.Result, term: String) -> String {
+        var parts: [String] = []
+        if !result.advice.isEmpty { parts.append(renderTerm(result.advice, term: term)) }
+        if !result.blocks.isEmpty { parts.append(renderBlocks(result.blocks)) }
+        var text = parts.isEmpty && result.skipped.isEmpty
+            ? "nothing to advise: no pool with stored history, or no peak window (a demand change with an `until` and a "
+                + "multiplier above 1, or --window) in a pool with a capacity_block price"
+            : parts.joined(separator: "\n\n")
+        for (pool, reason) in result.skipped {
+            text += "\n\(pool.region)/\(pool.gpuType): no advice: \(reason)"
+        }
+        return text.hasPrefix("\n") ? String(text.dropFirst()) : text
+    }
+
+    /// Capacity blocks per pool and peak window.
+    static func renderBlocks(_ blocks: [CapacityBlockAdvice]) -> String {
+        var rows = [["region", "GPU", "window", "from", "to", "held", "need mean", "need peak", "USD/GPU-h", "break-even",
+                     "book", "use", "saves (p10)", "costs"]]
+        for block in blocks {
+            let purchase = block.advice
+            rows.append([block.region, block.gpuType, block.window.name, Timestamp.format(block.window.start),
+                         Timestamp.format(block.window.end), "\(block.heldNodes)", PlanSummary.number(block.meanGPUs, 1),
+                         PlanSummary.number(block.peakGPUs, 1), PlanSummary.number(block.usdPerGPUHour, 3),
+                         PlanSummary.percent(block.breakEvenUtilization), "\(purchase.nodes) nodes",
+                         purchase.expectedUtilization.map(PlanSummary.percent) ?? "-",
+                         "\(PlanSummary.usd(purchase.expectedSavingsUSD)) (\(PlanSummary.usd(purchase.downsideSavingsUSD)))",
+                         PlanSummary.usd(purchase.commitmentUSD)])
+        }
+        var text = "capacity blocks for peak windows (need: GPUs in the central scenario; saves: USD over the window "
+            + "against on demand, expected and 10th percentile)\n"
+        text += TextTable(rows).render()
+        for block in blocks where !block.changes.isEmpty {
+            text += "\n\(block.region)/\(block.gpuType) \(block.window.name): known demand changes applied: "
+                + block.changes.joined(separator: ", ")
+        }
+        if let first = blocks.first { text += "\nrule: \(first.advice.rule)" }
+        return text
+    }
+
+    /// Reserved nodes per pool for the term, beside the baseline.
+    static func renderTerm(_ advices: [CommitmentAdvice], term: String) -> String {
         var rows = [["region", "GPU", "held", "need now", "growth/y", "in 12 months (p10-p90)", "break-even",
                      "advice", "use", "saves (p10)", "lookback", "use", "saves (p10)"]]
-        for advice in result.advice {
+        for advice in advices {
             func cell(_ purchase: CommitmentPurchase) -> [String] {
                 ["\(purchase.nodes) nodes", purchase.expectedUtilization.map(PlanSummary.percent) ?? "-",
                  "\(PlanSummary.usd(purchase.expectedSavingsUSD)) (\(PlanSummary.usd(purchase.downsideSavingsUSD)))"]
@@ -98,10 +159,10 @@ struct CommitmentsAdviseCommand: ParsableCommand {
                          "\(PlanSummary.number(advice.meanGPUsIn12Months[0], 1))-\(PlanSummary.number(advice.meanGPUsIn12Months[2], 1))",
                          PlanSummary.percent(advice.breakEvenUtilization)] + cell(advice.advice) + cell(advice.baseline))
         }
-        var text = "commitments for \(term) from \(result.advice.first.map { Timestamp.format($0.start) } ?? "-") "
+        var text = "commitments for \(term) from \(advices.first.map { Timestamp.format($0.start) } ?? "-") "
             + "(need: mean GPUs of a week; saves: USD over the term against on demand, expected and 10th percentile)\n"
         text += TextTable(rows).render()
-        for advice in result.advice {
+        for advice in advices {
             if !advice.changes.isEmpty {
                 text += "\n\(advice.region)/\(advice.gpuType): known demand changes applied: \(advice.changes.joined(separator: ", "))"
             }
@@ -110,10 +171,7 @@ struct CommitmentsAdviseCommand: ParsableCommand {
                     + "\(Timestamp.format(renewal.end)); buy \(renewal.advisedNodes) nodes then"
             }
         }
-        for (pool, reason) in result.skipped {
-            text += "\n\(pool.region)/\(pool.gpuType): no advice: \(reason)"
-        }
-        if let rule = result.advice.first {
+        if let rule = advices.first {
             text += "\nrule: \(rule.advice.rule)\nbaseline: lookback over \(rule.baseline.rule.split(separator: ":").first.map(String.init) ?? "")"
         }
         return text

@@ -88,23 +88,29 @@ public struct CommitmentUse: Sendable, Hashable, Codable {
     }
 }
 
-/// A known change of a pool's demand from a date on (a model launch, a migration), applied to
-/// the long-horizon forecast commitments are judged on: the need from `from` (Unix s) on is
-/// multiplied by `multiplier` (changes of one pool compound).
+/// A known change of a pool's demand from a date on (a model launch, a migration), or for a
+/// while (a launch event's peak), applied to the long-horizon forecast commitments are judged
+/// on: the need from `from` (Unix s) until `until` (exclusive; nil for ever) is multiplied by
+/// `multiplier` (changes of one pool compound).
 public struct DemandChange: Sendable, Hashable, Codable {
     public var name: String
     public var region: String
     public var gpuType: String
     public var from: Int64
+    public var until: Int64?
     public var multiplier: Double
 
-    public init(name: String, region: String, gpuType: String, from: Int64, multiplier: Double) {
+    public init(name: String, region: String, gpuType: String, from: Int64, until: Int64? = nil, multiplier: Double) {
         self.name = name
         self.region = region
         self.gpuType = gpuType
         self.from = from
+        self.until = until
         self.multiplier = multiplier
     }
+
+    /// Whether it is in force at `instant` (Unix s).
+    public func applies(at instant: Int64) -> Bool { from <= instant && instant < (until ?? .max) }
 
     public var pool: PoolKey { PoolKey(region: region, gpuType: gpuType) }
 }
@@ -113,7 +119,7 @@ extension [DemandChange] {
     /// The product of the multipliers of `pool`'s changes in force at `instant`.
     func factor(in pool: PoolKey, at instant: Int64) -> Double {
         var factor = 1.0
-        for change in self where change.pool == pool && change.from <= instant { factor *= change.multiplier }
+        for change in self where change.pool == pool && change.applies(at: instant) { factor *= change.multiplier }
         return factor
     }
 }

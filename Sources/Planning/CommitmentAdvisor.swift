@@ -63,28 +63,17 @@ public struct CommitmentAdvisor: Sendable {
         let start = forecast.start
         let breakEven = offer.breakEvenUtilization
         let prices = (reserved: offer.reserved.usdPerGPUHour, onDemand: offer.onDemand.usdPerGPUHour)
-        let g = Double(gpusPerNode)
 
-        let outlook = unitOutlook(pool: pool, forecast: forecast, offsetHours: 0, held: held, changes: changes, gpusPerNode: gpusPerNode,
-                                  breakEven: breakEven)
+        let outlook = unitOutlook(pool: pool, forecast: forecast, offsetHours: 0, hours: termHours, held: held, changes: changes,
+                                  gpusPerNode: gpusPerNode, breakEven: breakEven)
         let advised = outlook.advised(breakEven: breakEven, confidence: confidence)
 
         let (average, baselineNodes) = Self.lookback(history: history, before: start, days: lookbackDays, pool: pool,
                                                       held: held, gpusPerNode: gpusPerNode)
 
         func purchase(_ nodes: Int, rule: String) -> CommitmentPurchase {
-            let perScenario = outlook.utilization.map { units in
-                (0..<nodes).reduce(0.0) { total, k in
-                    total + g * Double(termHours) * ((k < units.count ? units[k] : 0) * prices.onDemand - prices.reserved)
-                }
-            }.sorted()
-            let used = (0..<nodes).map { k in outlook.utilization.reduce(0.0) { $0 + (k < $1.count ? $1[k] : 0) } / Double(outlook.utilization.count) }
-            return CommitmentPurchase(
-                nodes: nodes, rule: rule,
-                expectedUtilization: nodes > 0 ? used.reduce(0, +) / Double(nodes) : nil,
-                expectedSavingsUSD: perScenario.reduce(0, +) / Double(max(1, perScenario.count)),
-                downsideSavingsUSD: perScenario.isEmpty ? 0 : perScenario[perScenario.count / 10],
-                commitmentUSD: Double(nodes) * g * Double(termHours) * prices.reserved)
+            outlook.purchase(nodes, rule: rule, gpusPerNode: gpusPerNode, hours: termHours, usdPerGPUHour: prices.reserved,
+                             onDemandUSDPerGPUHour: prices.onDemand)
         }
 
         var renewals: [CommitmentRenewal] = []
@@ -92,8 +81,8 @@ public struct CommitmentAdvisor: Sendable {
         where commitment.end > start && commitment.end <= start + Int64(renewalDays) * 86_400 {
             let offset = Int((commitment.end - start) / 3_600)
             let others = held.filter { $0 != commitment }
-            let atEnd = unitOutlook(pool: pool, forecast: forecast, offsetHours: offset, held: others, changes: changes,
-                                    gpusPerNode: gpusPerNode, breakEven: breakEven)
+            let atEnd = unitOutlook(pool: pool, forecast: forecast, offsetHours: offset, hours: termHours, held: others,
+                                    changes: changes, gpusPerNode: gpusPerNode, breakEven: breakEven)
             renewals.append(CommitmentRenewal(
                 name: commitment.name, end: commitment.end, nodes: commitment.nodes,
                 advisedNodes: atEnd.advised(breakEven: breakEven, confidence: confidence)))
@@ -112,11 +101,7 @@ public struct CommitmentAdvisor: Sendable {
                 forecast.weeklyMean(daysAhead: 3 * 365.25, z: $0) * changes.factor(in: pool, at: start + 3 * 31_557_600)
             },
             changes: changes.map(\.name),
-            units: outlook.probabilities.indices.prefix(max(advised, baselineNodes) + 3).map { k in
-                let column = outlook.utilization.map { k < $0.count ? $0[k] : 0 }.sorted()
-                return CommitmentUnit(node: k + 1, expectedUtilization: column.reduce(0, +) / Double(column.count),
-                                      lowUtilization: column[column.count / 10], probabilityPaysOff: outlook.probabilities[k])
-            },
+            units: outlook.units(max(advised, baselineNodes) + 3),
             advice: purchase(advised, rule: "headroom: nodes expected to be used at least \(percent(breakEven)) of the term "
                 + "(break-even), and so in at least \(percent(confidence)) of the forecast's scenarios"),
             baseline: purchase(baselineNodes, rule: "lookback\(lookbackDays): the average uncovered hourly need "
@@ -144,9 +129,9 @@ public struct CommitmentAdvisor: Sendable {
     }
 
     /// Per scenario, each node's share of the term used (`u_k`), and per node the share of
-    /// scenarios in which it pays off (`P(u_k ≥ β)`), for a term starting `offsetHours` after
-    /// the forecast's start; `breakEven` is `β`.
-    func unitOutlook(pool: PoolKey, forecast: PoolBaselineForecast, offsetHours: Int, held: [Commitment],
+    /// scenarios in which it pays off (`P(u_k ≥ β)`), for a term of `hours` starting
+    /// `offsetHours` after the forecast's start; `breakEven` is `β`.
+    func unitOutlook(pool: PoolKey, forecast: PoolBaselineForecast, offsetHours: Int, hours termHours: Int, held: [Commitment],
                      changes: [DemandChange], gpusPerNode: Int, breakEven: Double)
         -> UnitOutlook
     {
@@ -201,7 +186,7 @@ public struct CommitmentAdvisor: Sendable {
             for (k, share) in used.enumerated() where share >= breakEven { paying[k] += 1 }
         }
         let probabilities = paying.map { $0 / Double(utilization.count) }
-        return UnitOutlook(utilization: utilization, probabilities: probabilities)
+        return UnitOutlook(utilization: utilization, probabilities: probabilities, central: central)
     }
 }
 
@@ -210,6 +195,8 @@ public struct CommitmentAdvisor: Sendable {
 struct UnitOutlook {
     var utilization: [[Double]]
     var probabilities: [Double]
+    /// The need per hour of the term in the central scenario, GPUs.
+    var central: [Double]
 
     /// `E[u_k]`.
     func expected(_ k: Int) -> Double {
@@ -219,6 +206,35 @@ struct UnitOutlook {
     /// The nodes to buy: the largest `n` with `E[u_k] ≥ β` and `P(u_k ≥ β) ≥ α` for every `k < n`.
     func advised(breakEven: Double, confidence: Double) -> Int {
         probabilities.indices.first { probabilities[$0] < confidence || expected($0) < breakEven } ?? probabilities.count
+    }
+
+    /// The first `count` nodes (at most those used in some scenario), one by one.
+    func units(_ count: Int) -> [CommitmentUnit] {
+        probabilities.indices.prefix(count).map { k in
+            let column = utilization.map { k < $0.count ? $0[k] : 0 }.sorted()
+            return CommitmentUnit(node: k + 1, expectedUtilization: column.reduce(0, +) / Double(column.count),
+                                  lowUtilization: column[column.count / 10], probabilityPaysOff: probabilities[k])
+        }
+    }
+
+    /// `nodes` bought for `hours` at `usdPerGPUHour` against on demand at `onDemandUSDPerGPUHour`:
+    /// node `k` saves `g T (u_k p_o − p)` in each scenario; the expected sum, its 10th
+    /// percentile, and the nodes' mean expected use.
+    func purchase(_ nodes: Int, rule: String, gpusPerNode: Int, hours: Int, usdPerGPUHour price: Double,
+                  onDemandUSDPerGPUHour onDemand: Double) -> CommitmentPurchase {
+        let g = Double(gpusPerNode)
+        let perScenario = utilization.map { units in
+            (0..<nodes).reduce(0.0) { total, k in
+                total + g * Double(hours) * ((k < units.count ? units[k] : 0) * onDemand - price)
+            }
+        }.sorted()
+        let used = (0..<nodes).map(expected)
+        return CommitmentPurchase(
+            nodes: nodes, rule: rule,
+            expectedUtilization: nodes > 0 ? used.reduce(0, +) / Double(nodes) : nil,
+            expectedSavingsUSD: perScenario.reduce(0, +) / Double(max(1, perScenario.count)),
+            downsideSavingsUSD: perScenario.isEmpty ? 0 : perScenario[perScenario.count / 10],
+            commitmentUSD: Double(nodes) * g * Double(hours) * price)
     }
 }
 

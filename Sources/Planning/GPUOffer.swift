@@ -54,6 +54,9 @@ public struct GPUOffer: Sendable, Hashable, Codable {
     public var spot: SpotOffer?
     /// GPUs of this type one can get in the region (a quota); nil for no limit.
     public var maxGPUs: Int? = nil
+    /// USD per GPU-hour of a capacity block (nodes booked for a fixed window, paid for every
+    /// hour of it); nil when the region sells none or its price is not configured.
+    public var capacityBlockUSDPerGPUHour: Double? = nil
 
     public init(region: String, gpuType: String, reserved: CapacityOffer, onDemand: CapacityOffer, spot: SpotOffer?) {
         self.region = region

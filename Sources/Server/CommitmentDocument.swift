@@ -38,8 +38,29 @@ struct CommitmentAdviceDocument: Encodable {
     var term: String
     var confidence: Double
     var pools: [Pool]
+    /// Capacity blocks per pool and peak window.
+    var capacityBlocks: [Block]
     /// Pools with a commitment or a model but no advice, and why.
     var skipped: [Skipped]
+
+    struct Block: Encodable {
+        var region: String
+        var gpuType: String
+        var gpusPerNode: Int
+        var window: String
+        var start: String
+        var end: String
+        var hours: Int
+        var usdPerGpuHour: Double
+        var breakEvenUtilization: Double
+        var heldNodes: Int
+        /// The need over the window in the central scenario, GPUs: mean and largest hour.
+        var meanGpus: Double
+        var peakGpus: Double
+        var changes: [String]
+        var advice: Purchase
+        var units: [Unit]
+    }
 
     struct Pool: Encodable {
         var region: String
@@ -99,6 +120,10 @@ struct CommitmentAdviceDocument: Encodable {
             Purchase(nodes: p.nodes, rule: p.rule, expectedUtilization: finite(p.expectedUtilization),
                      expectedSavingsUsd: p.expectedSavingsUSD, downsideSavingsUsd: p.downsideSavingsUSD, commitmentUsd: p.commitmentUSD)
         }
+        func unit(_ u: CommitmentUnit) -> Unit {
+            Unit(node: u.node, expectedUtilization: u.expectedUtilization, lowUtilization: u.lowUtilization,
+                 probabilityPaysOff: u.probabilityPaysOff)
+        }
         pools = result.advice.map { a in
             Pool(region: a.region, gpuType: a.gpuType, gpusPerNode: a.gpusPerNode, start: Timestamp.format(a.start),
                  termHours: a.termHours, breakEvenUtilization: a.breakEvenUtilization, heldNodes: a.heldNodes,
@@ -106,10 +131,16 @@ struct CommitmentAdviceDocument: Encodable {
                  meanGpusIn12Months: a.meanGPUsIn12Months.map { finite($0) ?? 0 },
                  meanGpusIn36Months: a.meanGPUsIn36Months.map { finite($0) ?? 0 }, changes: a.changes,
                  advice: purchase(a.advice), baseline: purchase(a.baseline),
-                 units: a.units.map { Unit(node: $0.node, expectedUtilization: $0.expectedUtilization,
-                                           lowUtilization: $0.lowUtilization, probabilityPaysOff: $0.probabilityPaysOff) },
+                 units: a.units.map(unit),
                  renewals: a.renewals.map { Renewal(name: $0.name, end: Timestamp.format($0.end), nodes: $0.nodes,
                                                     advisedNodes: $0.advisedNodes) })
+        }
+        capacityBlocks = result.blocks.map { b in
+            Block(region: b.region, gpuType: b.gpuType, gpusPerNode: b.gpusPerNode, window: b.window.name,
+                  start: Timestamp.format(b.window.start), end: Timestamp.format(b.window.end), hours: b.hours,
+                  usdPerGpuHour: b.usdPerGPUHour, breakEvenUtilization: b.breakEvenUtilization, heldNodes: b.heldNodes,
+                  meanGpus: finite(b.meanGPUs) ?? 0, peakGpus: finite(b.peakGPUs) ?? 0, changes: b.changes,
+                  advice: purchase(b.advice), units: b.units.map(unit))
         }
         skipped = result.skipped.map { Skipped(region: $0.pool.region, gpuType: $0.pool.gpuType, reason: $0.reason) }
     }

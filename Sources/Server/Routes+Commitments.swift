@@ -4,8 +4,9 @@ import Planning
 
 extension Routes {
     /// `GET /v1/commitments`: the configuration's commitments with their use so far;
-    /// `GET /v1/commitments/advice?term=&confidence=&lookback_days=&history_days=`: what to buy
-    /// per pool (the same as `headroom commitments list` and `advise`).
+    /// `GET /v1/commitments/advice?term=&confidence=&lookback_days=&history_days=&kind=&window=`:
+    /// what to buy per pool for the term, and capacity blocks per pool and peak window (the same
+    /// as `headroom commitments list` and `advise`).
     var commitmentRoutes: [Route] {
         [
             Route(.get, "/v1/commitments", .token(.read)) { request, _ -> Response in
@@ -18,14 +19,26 @@ extension Routes {
                 return try JSONCoding.response(CommitmentList(result.uses))
             },
             Route(.get, "/v1/commitments/advice", .token(.read)) { request, _ -> Response in
-                let query = try Query(request, allowed: ["term", "confidence", "lookback_days", "history_days"])
+                let query = try Query(request, allowed: ["term", "confidence", "lookback_days", "history_days", "kind", "window"])
                 let term = try query.choice("term", CommitmentTerm.self) ?? .oneYear
                 let confidence = try query.number("confidence", in: 0.01...0.99) ?? 0.5
                 let lookback = try query.integer("lookback_days", in: 1...365) ?? 30
                 let historyDays = try query.integer("history_days", in: 7...1_100) ?? 365
+                let kind = try query.choice("kind", Commitment.Kind.self)
+                var windows: [PeakWindow] = []
+                if let text = query.string("window") {
+                    guard let window = PeakWindow.parse(text) else {
+                        throw Problem(.invalidParameter, "query parameter 'window': '\(text)' is not \(PeakWindow.form)")
+                    }
+                    guard kind != .reservedNodes else {
+                        throw Problem(.invalidParameter, "query parameter 'window' advises capacity blocks; it cannot go with kind=reserved-nodes")
+                    }
+                    windows = [window]
+                }
                 let fleet = try self.fleetForCommitments()
                 let advisor = CommitmentAdvisor(termHours: term.hours, confidence: confidence, lookbackDays: lookback)
-                let result = try await self.commitmentResult(fleet, advisor: advisor, historyDays: historyDays)
+                let result = try await self.commitmentResult(fleet, advisor: advisor, historyDays: historyDays,
+                                                             kinds: kind.map { [$0] } ?? Set(Commitment.Kind.allCases), windows: windows)
                 return try JSONCoding.response(CommitmentAdviceDocument(result, term: term.rawValue, confidence: confidence))
             },
         ]
@@ -45,14 +58,15 @@ extension Routes {
     }
 
     /// The job's result, its refusals as problems: no forecast run yet is a 404.
-    func commitmentResult(_ fleet: FleetConfiguration, advisor: CommitmentAdvisor, historyDays: Int,
-                          advising: Bool = true) async throws
+    func commitmentResult(_ fleet: FleetConfiguration, advisor: CommitmentAdvisor, historyDays: Int, advising: Bool = true,
+                          kinds: Set<Commitment.Kind> = Set(Commitment.Kind.allCases), windows: [PeakWindow] = []) async throws
         -> CommitmentAdviceJob.Result
     {
         let database = self.database
         return try await offload { () throws -> CommitmentAdviceJob.Result in
             do {
-                return try CommitmentAdviceJob(configuration: fleet, advisor: advisor, historyDays: historyDays).run(on: database, advising: advising)
+                return try CommitmentAdviceJob(configuration: fleet, advisor: advisor, historyDays: historyDays, kinds: kinds,
+                                               windows: windows).run(on: database, advising: advising)
             } catch let error as PlanJobError {
                 switch error {
                 case .noForecast, .nothingToPlan: throw Problem(.notFound, error.description)

@@ -88,5 +88,31 @@ import Testing
             .hasPrefix("demand_changes[0].gpu_type: us-east-1 has no prices for 'L4'"))
         #expect(with("from: 2027-03-01", "from: next spring").hasPrefix("demand_changes[0].from: must be a date"))
         #expect(with("    multiplier: 1.5\n", "").hasPrefix("demand_changes[0]: missing required key 'multiplier'"))
+        #expect(with("from: 2027-03-01", "from: 2027-03-01\n    until: 2027-02-01")
+            .hasPrefix("demand_changes[0].until: must be after from (2027-03-01T00:00:00Z)"))
+    }
+
+    /// A change with an `until` holds for a while: a peak capacity blocks are advised for.
+    @Test func aDemandChangeMayEnd() throws {
+        let fleet = try ConfigurationReader.parse(Self.changes.replacingOccurrences(of: "from: 2027-03-01", with: "from: 2027-03-01\n    until: 2027-03-08"))
+        let change = try #require(fleet.demandChanges.first)
+        let until: Int64 = 1_803_859_200 + 7 * 86_400
+        #expect(change.until == until)
+        #expect(change.applies(at: 1_803_859_200) && !change.applies(at: 1_803_859_200 + 7 * 86_400))
+        #expect(try ConfigurationReader.parse(Self.changes).demandChanges.first?.until == nil)
+    }
+
+    /// `regions.<region>.<gpu type>.capacity_block`: a block's price, below on demand.
+    @Test func capacityBlockPricesAreRead() throws {
+        let priced = minimal.replacingOccurrences(
+            of: "      on-demand: { usd_per_gpu_hour: 6.88, provisioning_s: 600 }\n",
+            with: "      on-demand: { usd_per_gpu_hour: 6.88, provisioning_s: 600 }\n      capacity_block: { usd_per_gpu_hour: 4.5 }\n")
+        #expect(priced != minimal)
+        #expect(try ConfigurationReader.parse(priced).offers["us-east-1"]?["H100"]?.capacityBlockUSDPerGPUHour == 4.5)
+        #expect(try ConfigurationReader.parse(minimal).offers["us-east-1"]?["H100"]?.capacityBlockUSDPerGPUHour == nil)
+        #expect(problem(priced.replacingOccurrences(of: "capacity_block: { usd_per_gpu_hour: 4.5 }", with: "capacity_block: { usd_per_gpu_hour: 7 }"))
+            .hasPrefix("regions.us-east-1.H100.capacity_block.usd_per_gpu_hour: must be below the on-demand price (6.88)"))
+        #expect(problem(priced.replacingOccurrences(of: "capacity_block: { usd_per_gpu_hour: 4.5 }", with: "capacity_block: { usd_per_gpu_hour: 4.5, days: 7 }"))
+            .hasPrefix("regions.us-east-1.H100.capacity_block.days: unknown key"))
     }
 }

@@ -47,6 +47,43 @@ import Traffic
         #expect(result.uses.first { $0.commitment.name == "west-l4" }?.utilization == nil)
     }
 
+    /// Capacity blocks: a declared peak in a pool that sells blocks, and an asked window in every
+    /// such pool with history; a pool without a block price says so.
+    @Test func capacityBlocksForPeakWindows() throws {
+        let database = try database()
+        var fleet = try ConfigurationReader.example()
+        let peak = DemandChange(name: "holiday-launch", region: "us-east-1", gpuType: "H100", from: end + 3 * 86_400,
+                                until: end + 10 * 86_400, multiplier: 3)
+        let past = DemandChange(name: "last-launch", region: "us-east-1", gpuType: "H100", from: end - 10 * 86_400,
+                                until: end - 3 * 86_400, multiplier: 3)
+        fleet.demandChanges = [peak, past]
+        let asked = PeakWindow(name: "asked", start: end + 17 * 86_400, end: end + 24 * 86_400)
+        let result = try CommitmentAdviceJob(configuration: fleet, advisor: CommitmentAdvisor(termHours: 8_766),
+                                             kinds: [.capacityBlock], windows: [asked]).run(on: database)
+        #expect(result.advice.isEmpty)
+        // The past launch is no window; the asked one and the coming launch are, in the one pool with history.
+        #expect(result.blocks.map(\.window.name) == ["asked", "holiday-launch"])
+        let plain = try #require(result.blocks.first), launch = try #require(result.blocks.last)
+        #expect(plain.hours == 168 && plain.changes.isEmpty && launch.changes == ["holiday-launch"])
+        #expect(abs(launch.breakEvenUtilization - 4.59 / 6.88) < 1e-12)
+        // The same week without the launch: a third of the need, fewer nodes.
+        var quietFleet = fleet
+        quietFleet.demandChanges = []
+        let quiet = try #require(try CommitmentAdviceJob(configuration: quietFleet, advisor: CommitmentAdvisor(termHours: 8_766),
+                                                         kinds: [.capacityBlock],
+                                                         windows: [PeakWindow(name: "same", start: peak.from, end: peak.until ?? 0)])
+            .run(on: database).blocks.first)
+        #expect(abs(launch.meanGPUs / quiet.meanGPUs - 3) < 1e-9)
+        #expect(launch.advice.nodes > quiet.advice.nodes)
+
+        // An asked window in a pool with history but no block price is refused for that pool.
+        fleet.offers["us-east-1"]?["H100"]?.capacityBlockUSDPerGPUHour = nil
+        let unpriced = try CommitmentAdviceJob(configuration: fleet, advisor: CommitmentAdvisor(termHours: 8_766),
+                                               kinds: [.capacityBlock], windows: [asked]).run(on: database)
+        #expect(unpriced.blocks.isEmpty)
+        #expect(unpriced.skipped.contains { $0.reason == "capacity blocks: us-east-1 sells none of H100 (regions.us-east-1.H100.capacity_block)" })
+    }
+
     @Test func withoutAForecastItSaysSo() throws {
         let database = try AppDatabase.inMemory()
         #expect(throws: PlanJobError.self) {

@@ -44,6 +44,18 @@ import Traffic
                 #expect(east?["term_hours"] as? Int == 26_298)
                 #expect((east?["advice"] as? [String: Any])?["nodes"] is Int)
                 #expect((east?["renewals"] as? [[String: Any]])?.first?["name"] as? String == "east-h100")
+                #expect((response.json["capacity_blocks"] as? [Any])?.isEmpty == true)
+            }
+            try await client.execute(uri: "/v1/commitments/advice?kind=capacity-block&window=2026-11-27/2026-12-04",
+                                     method: .get, headers: .bearer(tokens[.read])) { response in
+                #expect(response.status == .ok)
+                #expect((response.json["pools"] as? [Any])?.isEmpty == true)
+                let blocks = response.json["capacity_blocks"] as? [[String: Any]] ?? []
+                let east = blocks.first { $0["region"] as? String == "us-east-1" && $0["gpu_type"] as? String == "H100" }
+                #expect(east?["window"] as? String == "2026-11-27/2026-12-04")
+                #expect(east?["start"] as? String == "2026-11-27T00:00:00Z")
+                #expect(east?["hours"] as? Int == 168)
+                #expect((east?["advice"] as? [String: Any])?["nodes"] is Int)
             }
             let cases: [(String, HTTPResponse.Status, String)] = [
                 ("/v1/commitments/advice?term=2y", .badRequest, "query parameter 'term': '2y' is not one of 1y, 3y"),
@@ -51,6 +63,11 @@ import Traffic
                 ("/v1/commitments/advice?lookback_days=0", .badRequest, "'lookback_days': '0' is not a whole number from 1 to 365"),
                 ("/v1/commitments?history_days=3", .badRequest, "'history_days': '3' is not a whole number from 7 to 1100"),
                 ("/v1/commitments?term=1y", .badRequest, "unknown query parameter 'term'"),
+                ("/v1/commitments/advice?kind=savings-plan", .badRequest,
+                 "query parameter 'kind': 'savings-plan' is not one of reserved-nodes, capacity-block"),
+                ("/v1/commitments/advice?window=2026-12-01", .badRequest, "query parameter 'window': '2026-12-01' is not FROM/TO"),
+                ("/v1/commitments/advice?window=2026-12-01/2026-12-08&kind=reserved-nodes", .badRequest,
+                 "query parameter 'window' advises capacity blocks; it cannot go with kind=reserved-nodes"),
             ]
             for (uri, status, detail) in cases {
                 try await client.execute(uri: uri, method: .get, headers: .bearer(tokens[.read])) { response in
