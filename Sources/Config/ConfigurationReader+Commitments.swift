@@ -8,23 +8,42 @@ extension ConfigurationReader {
         case gpuType = "gpu_type"
         case nodes, start, end
         case usdPerGPUHour = "usd_per_gpu_hour"
+        case usdPerHour = "usd_per_hour"
     }
 
-    /// `commitments`: capacity already bought, each held in a priced pool for `[start, end)`.
-    /// Two commitments of one name, an end not after its start, an unknown pool or overlapping
-    /// capacity blocks of one pool are refused with the item's path.
+    /// `commitments`: capacity already bought, each held in a priced pool for `[start, end)`:
+    /// `nodes` of reserved nodes or a capacity block, a savings plan's `usd_per_hour`. Two
+    /// commitments of one name, an end not after its start, an unknown pool, the other kind's
+    /// amount or overlapping capacity blocks of one pool are refused with the item's path.
     static func commitments(_ value: YAMLValue?, offers: [String: [String: GPUOffer]]) throws(ConfigurationError) -> [Commitment] {
         guard let value else { return [] }
         var commitments: [Commitment] = []
         var names: [String: String] = [:]
         for item in try value.items() {
-            let fields = try item.fields(CommitmentKey.self, required: [.kind, .region, .gpuType, .nodes, .start, .end, .usdPerGPUHour])
+            let fields = try item.fields(CommitmentKey.self, required: [.kind, .region, .gpuType, .start, .end, .usdPerGPUHour])
             let kindValue = try fields.required(.kind)
             let kindText = try kindValue.string()
             guard let kind = Commitment.Kind(rawValue: kindText) else {
                 let known = Commitment.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-                let hint = kindText == "savings-plan" ? "; savings plans are not modelled yet" : ""
-                throw kindValue.error("unknown kind '\(kindText)' (known: \(known))\(hint)")
+                throw kindValue.error("unknown kind '\(kindText)' (known: \(known))")
+            }
+            // Nodes for reserved nodes and blocks; USD per hour for a savings plan; not both.
+            let amount: (nodes: Int, usdPerHour: Double?)
+            if kind == .savingsPlan {
+                if fields[.nodes] != nil {
+                    throw item.error("a savings plan commits USD per hour (usd_per_hour), not nodes")
+                }
+                guard fields[.usdPerHour] != nil else { throw item.error("missing required key 'usd_per_hour' (a savings plan's commitment)") }
+                let hourly = try fields.required(.usdPerHour)
+                let usd = try hourly.number()
+                guard usd > 0, usd <= 10_000_000 else { throw hourly.error("must be above 0 and at most 10000000 USD per hour, got \(usd)") }
+                amount = (0, usd)
+            } else {
+                if fields[.usdPerHour] != nil {
+                    throw item.error("usd_per_hour is a savings plan's commitment; \(kind.rawValue) holds nodes")
+                }
+                guard fields[.nodes] != nil else { throw item.error("missing required key 'nodes'") }
+                amount = (try fields.required(.nodes).integer(atLeast: 1, atMost: 100_000), nil)
             }
             let (region, gpuType) = try pricedPool(try fields.required(.region), try fields.required(.gpuType), offers: offers)
             let startValue = try fields.required(.start)
@@ -37,10 +56,14 @@ extension ConfigurationReader {
                 throw item.error("has the name '\(name)' of \(first) already")
             }
             names[name] = item.path
+            let priceValue = try fields.required(.usdPerGPUHour)
+            let price = try priceValue.nonNegative()
+            if kind == .savingsPlan, price <= 0 {
+                throw priceValue.error("a savings plan's rate must be above 0 (its commitment buys usd_per_hour / usd_per_gpu_hour GPUs)")
+            }
             let commitment = Commitment(
-                name: name, kind: kind, region: region, gpuType: gpuType,
-                nodes: try fields.required(.nodes).integer(atLeast: 1, atMost: 100_000), start: start, end: end,
-                usdPerGPUHour: try fields.required(.usdPerGPUHour).nonNegative())
+                name: name, kind: kind, region: region, gpuType: gpuType, nodes: amount.nodes, start: start, end: end,
+                usdPerGPUHour: price, usdPerHour: amount.usdPerHour)
             if kind == .capacityBlock, let other = commitments.first(where: {
                 $0.kind == .capacityBlock && $0.pool == commitment.pool && $0.start < end && start < $0.end
             }) {

@@ -8,10 +8,11 @@ extension ConfigurationReader {
         case spot
         case maxGPUs = "max_gpus"
         case capacityBlock = "capacity_block"
+        case savingsPlan = "savings_plan"
     }
 
-    /// The keys of `regions.<region>.<gpu type>.capacity_block`.
-    enum CapacityBlockKey: String, ConfigurationKey {
+    /// The keys of `regions.<region>.<gpu type>.capacity_block` and `.savings_plan`.
+    enum CommitmentPriceKey: String, ConfigurationKey {
         case usdPerGPUHour = "usd_per_gpu_hour"
     }
 
@@ -29,7 +30,7 @@ extension ConfigurationReader {
         case reliableShare = "reliable_share"
     }
 
-    /// `regions.<region>.<gpu type>.{reserved, on-demand, spot, max_gpus, capacity_block}`.
+    /// `regions.<region>.<gpu type>.{reserved, on-demand, spot, max_gpus, capacity_block, savings_plan}`.
     static func offers(_ value: YAMLValue, gpuTypes: [String: GPUType]) throws(ConfigurationError) -> [String: [String: GPUOffer]] {
         var offers: [String: [String: GPUOffer]] = [:]
         for (region, regionValue) in try value.entries() {
@@ -56,16 +57,19 @@ extension ConfigurationReader {
                 if let quota = fields[.maxGPUs] {
                     offer.maxGPUs = try quota.integer(atLeast: 1, atMost: 10_000_000)
                 }
-                if let blockValue = fields[.capacityBlock] {
-                    let blockFields = try blockValue.fields(CapacityBlockKey.self, required: [.usdPerGPUHour])
-                    let priceValue = try blockFields.required(.usdPerGPUHour)
-                    let price = try priceValue.nonNegative()
-                    guard price < onDemand.usdPerGPUHour else {
-                        throw priceValue.error("must be below the on-demand price (\(onDemand.usdPerGPUHour)): "
-                            + "a capacity block dearer than on demand never pays off")
+                /// A commitment's price: above 0 and below on demand, or it never pays off.
+                func commitmentPrice(_ key: OfferKey, _ what: String) throws(ConfigurationError) -> Double? {
+                    guard let value = fields[key] else { return nil }
+                    let priceValue = try value.fields(CommitmentPriceKey.self, required: [.usdPerGPUHour]).required(.usdPerGPUHour)
+                    let price = try priceValue.number()
+                    guard price > 0, price < onDemand.usdPerGPUHour else {
+                        throw priceValue.error("must be above 0 and below the on-demand price (\(onDemand.usdPerGPUHour)): "
+                            + "\(what) dearer than on demand never pays off, got \(price)")
                     }
-                    offer.capacityBlockUSDPerGPUHour = price
+                    return price
                 }
+                offer.capacityBlockUSDPerGPUHour = try commitmentPrice(.capacityBlock, "a capacity block")
+                offer.savingsPlanUSDPerGPUHour = try commitmentPrice(.savingsPlan, "a savings plan")
                 byType[gpu] = offer
             }
             offers[region] = byType

@@ -51,7 +51,7 @@ struct CommitmentsAdviseCommand: ParsableCommand {
     var confidence: Double = 0.5
     @Option(help: "Days the baseline averages (1 to 365).")
     var lookbackDays: Int = 30
-    @Option(help: "Advise only this kind: reserved-nodes (for the term) or capacity-block (for peak windows); both when absent.")
+    @Option(help: "Advise only this kind: reserved-nodes or savings-plan (for the term), capacity-block (for peak windows); all when absent.")
     var kind: String?
     @Option(help: "A peak window to advise capacity blocks for in every pool that sells them: FROM/TO (2026-12-20/2027-01-05). Repeatable.")
     var window: [String] = []
@@ -65,8 +65,8 @@ struct CommitmentsAdviseCommand: ParsableCommand {
         for text in window where PeakWindow.parse(text) == nil {
             throw ValidationError("--window must be \(PeakWindow.form), got '\(text)'")
         }
-        if !window.isEmpty, kind == Commitment.Kind.reservedNodes.rawValue {
-            throw ValidationError("--window advises capacity blocks; it cannot go with --kind reserved-nodes")
+        if !window.isEmpty, let kind, kind != Commitment.Kind.capacityBlock.rawValue {
+            throw ValidationError("--window advises capacity blocks; it cannot go with --kind \(kind)")
         }
         guard Self.termHours(term) != nil else { throw ValidationError("--term must be 1y or 3y, got '\(term)'") }
         guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must be between 0 and 1 (exclusive), got \(confidence)") }
@@ -108,7 +108,10 @@ struct CommitmentsAdviseCommand: ParsableCommand {
 
     static func render(_ result: CommitmentAdviceJob.Result, term: String) -> String {
         var parts: [String] = []
-        if !result.advice.isEmpty { parts.append(renderTerm(result.advice, term: term)) }
+        let reserved = result.advice.filter { $0.kind == .reservedNodes }
+        let plans = result.advice.filter { $0.kind == .savingsPlan }
+        if !reserved.isEmpty { parts.append(renderTerm(reserved, term: term)) }
+        if !plans.isEmpty { parts.append(renderSavingsPlans(plans, term: term)) }
         if !result.blocks.isEmpty { parts.append(renderBlocks(result.blocks)) }
         var text = parts.isEmpty && result.skipped.isEmpty
             ? "nothing to advise: no pool with stored history, or no peak window (a demand change with an `until` and a "
@@ -142,6 +145,32 @@ struct CommitmentsAdviseCommand: ParsableCommand {
                 + block.changes.joined(separator: ", ")
         }
         if let first = blocks.first { text += "\nrule: \(first.advice.rule)" }
+        return text
+    }
+
+    /// Savings plans per pool for the term, beside the baseline: USD per hour committed.
+    static func renderSavingsPlans(_ advices: [CommitmentAdvice], term: String) -> String {
+        var rows = [["region", "GPU", "held GPUs", "need now", "rate USD/GPU-h", "break-even",
+                     "advice", "use", "saves (p10)", "lookback", "use", "saves (p10)"]]
+        for advice in advices {
+            func cell(_ purchase: CommitmentPurchase) -> [String] {
+                ["$\(PlanSummary.number(purchase.usdPerHour, 2))/h (\(purchase.nodes) GPUs)",
+                 purchase.expectedUtilization.map(PlanSummary.percent) ?? "-",
+                 "\(PlanSummary.usd(purchase.expectedSavingsUSD)) (\(PlanSummary.usd(purchase.downsideSavingsUSD)))"]
+            }
+            rows.append([advice.region, advice.gpuType, PlanSummary.number(advice.heldGPUs, 1), PlanSummary.number(advice.meanGPUsNow, 1),
+                         PlanSummary.number(advice.usdPerGPUHour, 3), PlanSummary.percent(advice.breakEvenUtilization)]
+                        + cell(advice.advice) + cell(advice.baseline))
+        }
+        var text = "savings plans for \(term), instead of reserved nodes (USD per hour committed, billed at the plan's rate; "
+            + "saves: USD over the term against on demand, expected and 10th percentile)\n"
+        text += TextTable(rows).render()
+        for advice in advices {
+            for renewal in advice.renewals {
+                text += "\n\(advice.region)/\(advice.gpuType): \(renewal.name) ($\(PlanSummary.number(renewal.usdPerHour ?? 0, 2))/h) ends "
+                    + "\(Timestamp.format(renewal.end)); commit $\(PlanSummary.number(Double(renewal.advisedNodes) * advice.usdPerGPUHour, 2))/h then"
+            }
+        }
         return text
     }
 
@@ -206,7 +235,8 @@ struct CommitmentsListCommand: ParsableCommand {
         var rows = [["name", "kind", "region", "GPU", "nodes", "start", "end", "USD/GPU-h", "held GPU-h so far", "used"]]
         for use in result.uses {
             let c = use.commitment
-            rows.append([c.name, c.kind.rawValue, c.region, c.gpuType, "\(c.nodes)", Timestamp.format(c.start),
+            rows.append([c.name, c.kind.rawValue, c.region, c.gpuType, c.usdPerHour.map { "$\(PlanSummary.number($0, 2))/h" } ?? "\(c.nodes)",
+                         Timestamp.format(c.start),
                          Timestamp.format(c.end), PlanSummary.number(c.usdPerGPUHour, 3), PlanSummary.number(use.heldGPUHours, 0),
                          use.utilization.map(PlanSummary.percent) ?? "-"])
         }

@@ -11,7 +11,8 @@ public struct CommitmentAdviceJob: Sendable {
     public var advisor: CommitmentAdvisor
     /// Days of history read before the latest forecast's start.
     public var historyDays: Int
-    /// The kinds advised: reserved nodes for the term, capacity blocks for peak windows.
+    /// The kinds advised: reserved nodes and savings plans for the term (where the pool has a
+    /// savings-plan rate), capacity blocks for peak windows.
     public var kinds: Set<Commitment.Kind>
     /// Windows capacity blocks are advised for in every pool that sells them, besides the
     /// peaks of `demand_changes` (a multiplier above 1 with an `until`) in their own pool.
@@ -62,12 +63,24 @@ public struct CommitmentAdviceJob: Sendable {
                 continue
             }
             let levels = history[pool] ?? []
-            if kinds.contains(.reservedNodes) {
+            for kind in [Commitment.Kind.reservedNodes, .savingsPlan] where kinds.contains(kind) {
+                // Savings plans where the pool has a rate; asked for alone, say where it has none.
+                if kind == .savingsPlan, offer.savingsPlanUSDPerGPUHour == nil {
+                    if kinds.count == 1 {
+                        skipped.append((pool, "savings plans: \(pool.region) has no savings-plan rate for \(pool.gpuType) "
+                            + "(regions.\(pool.region).\(pool.gpuType).savings_plan)"))
+                    }
+                    continue
+                }
                 do {
                     advice.append(try advisor.advise(pool: pool, history: levels, offer: offer, gpusPerNode: gpu.gpusPerNode,
-                                                     commitments: configuration.commitments, changes: configuration.demandChanges))
+                                                     commitments: configuration.commitments, changes: configuration.demandChanges,
+                                                     kind: kind))
                 } catch {
-                    skipped.append((pool, error.description))
+                    // The same reason (a short history) for both kinds: said once.
+                    if !skipped.contains(where: { $0.pool == pool && $0.reason == error.description }) {
+                        skipped.append((pool, error.description))
+                    }
                 }
             }
             guard kinds.contains(.capacityBlock) else { continue }

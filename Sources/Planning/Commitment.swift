@@ -10,6 +10,10 @@ public struct Commitment: Sendable, Hashable, Codable {
         /// Nodes for a fixed window booked ahead, typically days to weeks (e.g. EC2 capacity
         /// blocks for ML).
         case capacityBlock = "capacity-block"
+        /// USD per hour of the pool's usage committed to for a term at a discounted rate (an
+        /// EC2 Instance Savings Plan: one region, one instance family): it covers
+        /// `usdPerHour / usdPerGPUHour` GPUs of whatever nodes run, every hour.
+        case savingsPlan = "savings-plan"
     }
 
     /// A name to report it by (the configuration's `name`, or its position).
@@ -17,15 +21,18 @@ public struct Commitment: Sendable, Hashable, Codable {
     public var kind: Kind
     public var region: String
     public var gpuType: String
-    /// Whole nodes held.
+    /// Whole nodes held (0 for a savings plan).
     public var nodes: Int
     public var start: Int64
     public var end: Int64
-    /// Effective USD per GPU-hour paid for them (the term's price spread over its hours).
+    /// Effective USD per GPU-hour paid for them (the term's price spread over its hours); a
+    /// savings plan's rate for the pool's GPUs.
     public var usdPerGPUHour: Double
+    /// A savings plan's commitment, USD per hour (nil for nodes).
+    public var usdPerHour: Double?
 
     public init(name: String, kind: Kind, region: String, gpuType: String, nodes: Int, start: Int64, end: Int64,
-                usdPerGPUHour: Double) {
+                usdPerGPUHour: Double, usdPerHour: Double? = nil) {
         self.name = name
         self.kind = kind
         self.region = region
@@ -34,6 +41,7 @@ public struct Commitment: Sendable, Hashable, Codable {
         self.start = start
         self.end = end
         self.usdPerGPUHour = usdPerGPUHour
+        self.usdPerHour = usdPerHour
     }
 
     /// The pool it is held in.
@@ -41,18 +49,33 @@ public struct Commitment: Sendable, Hashable, Codable {
 
     /// Whether it is held at `instant` (Unix s): `start ≤ instant < end`.
     public func holds(at instant: Int64) -> Bool { start <= instant && instant < end }
+
+    /// GPUs it covers while held: `nodes × g`, or a savings plan's `usdPerHour / usdPerGPUHour`.
+    public func gpus(gpusPerNode: Int) -> Double {
+        if let usdPerHour { return usdPerGPUHour > 0 ? usdPerHour / usdPerGPUHour : 0 }
+        return Double(nodes * gpusPerNode)
+    }
+
+    /// USD it costs per hour while held, used or not.
+    public func hourlyUSD(gpusPerNode: Int) -> Double { usdPerHour ?? Double(nodes * gpusPerNode) * usdPerGPUHour }
 }
 
 extension [Commitment] {
-    /// The nodes held in `pool` at `instant` and what they cost per hour, USD.
-    func held(in pool: PoolKey, at instant: Int64, gpusPerNode: Int) -> (nodes: Int, usdPerHour: Double) {
-        var nodes = 0
+    /// The GPUs held in `pool` at `instant` and what they cost per hour, USD.
+    func held(in pool: PoolKey, at instant: Int64, gpusPerNode: Int) -> (gpus: Double, usdPerHour: Double) {
+        var gpus = 0.0
         var usd = 0.0
         for commitment in self where commitment.pool == pool && commitment.holds(at: instant) {
-            nodes += commitment.nodes
-            usd += Double(commitment.nodes * gpusPerNode) * commitment.usdPerGPUHour
+            gpus += commitment.gpus(gpusPerNode: gpusPerNode)
+            usd += commitment.hourlyUSD(gpusPerNode: gpusPerNode)
         }
-        return (nodes, usd)
+        return (gpus, usd)
+    }
+
+    /// Whole nodes the GPUs held in `pool` at `instant` fill (a savings plan's share of a node
+    /// rounded down).
+    func heldNodes(in pool: PoolKey, at instant: Int64, gpusPerNode: Int) -> Int {
+        Int((held(in: pool, at: instant, gpusPerNode: gpusPerNode).gpus / Double(gpusPerNode) + 1e-9).rounded(.down))
     }
 }
 
@@ -77,8 +100,8 @@ public struct CommitmentUse: Sendable, Hashable, Codable {
             var held = 0.0
             var used = 0.0
             for level in history[commitment.pool] ?? [] where commitment.holds(at: level.at) {
-                let pool = Double(commitments.held(in: commitment.pool, at: level.at, gpusPerNode: g).nodes * g)
-                let mine = Double(commitment.nodes * g)
+                let pool = commitments.held(in: commitment.pool, at: level.at, gpusPerNode: g).gpus
+                let mine = commitment.gpus(gpusPerNode: g)
                 held += mine * hours
                 if pool > 0 { used += min(level.totalGPUs, pool) * mine / pool * hours }
             }

@@ -1,8 +1,15 @@
 /// What to commit to in one pool for a term (``CommitmentAdvisor``), beside the baseline.
 public struct CommitmentAdvice: Sendable, Hashable, Codable {
+    /// Reserved nodes, or a savings plan.
+    public var kind: Commitment.Kind
     public var region: String
     public var gpuType: String
     public var gpusPerNode: Int
+    /// GPUs of one unit advised: a node's, or 1 for a savings plan (whose units are one GPU's
+    /// worth of commitment, `usdPerGPUHour` USD per hour each).
+    public var unitGPUs: Int
+    /// The price of the units: reserved, or the savings plan's rate, USD per GPU-hour.
+    public var usdPerGPUHour: Double
     /// Start of the term (the hour after the history), Unix s.
     public var start: Int64
     public var termHours: Int
@@ -10,8 +17,9 @@ public struct CommitmentAdvice: Sendable, Hashable, Codable {
     public var breakEvenUtilization: Double
     /// `α`.
     public var confidence: Double
-    /// Nodes of commitments held at the start.
+    /// Whole nodes the commitments held at the start fill, and the GPUs they cover.
     public var heldNodes: Int
+    public var heldGPUs: Double
     /// The long-horizon forecast: days fitted, the mean GPUs of the first week, growth per
     /// year at the fitted trend, and the mean GPUs of the week 12 and 36 months on at the 10th,
     /// 50th and 90th percentiles.
@@ -22,7 +30,7 @@ public struct CommitmentAdvice: Sendable, Hashable, Codable {
     public var meanGPUsIn36Months: [Double]
     /// The known demand changes applied (`demand_changes`), by name.
     public var changes: [String]
-    /// Nodes beyond those held, one by one (a few past the larger purchase).
+    /// Units beyond those held, one by one (a few past the larger purchase).
     public var units: [CommitmentUnit]
     /// What Headroom advises buying now.
     public var advice: CommitmentPurchase
@@ -43,7 +51,8 @@ public struct CommitmentUnit: Sendable, Hashable, Codable {
     public var probabilityPaysOff: Double
 }
 
-/// A number of nodes to commit to for the term, and what it is expected to save.
+/// A number of nodes (or a savings plan's units) to commit to for the term, and what it is
+/// expected to save.
 public struct CommitmentPurchase: Sendable, Hashable, Codable {
     public var nodes: Int
     /// How the number was chosen.
@@ -54,15 +63,18 @@ public struct CommitmentPurchase: Sendable, Hashable, Codable {
     /// 10th percentile over the scenarios (negative: a loss).
     public var expectedSavingsUSD: Double
     public var downsideSavingsUSD: Double
-    /// USD the commitment costs over the term.
+    /// USD the commitment costs over the term, and per hour (a savings plan's commitment).
     public var commitmentUSD: Double
+    public var usdPerHour: Double
 }
 
 /// A held commitment ending soon and what to buy when it does.
 public struct CommitmentRenewal: Sendable, Hashable, Codable {
     public var name: String
     public var end: Int64
+    /// Its nodes, or a savings plan's USD per hour.
     public var nodes: Int
-    /// Nodes advised for a term starting at its end, with the other commitments held then.
+    public var usdPerHour: Double?
+    /// Units advised for a term starting at its end, with the other commitments held then.
     public var advisedNodes: Int
 }

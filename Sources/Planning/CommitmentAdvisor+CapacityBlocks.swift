@@ -45,7 +45,7 @@ extension CommitmentAdvisor {
         return CapacityBlockAdvice(
             region: pool.region, gpuType: pool.gpuType, gpusPerNode: gpusPerNode, window: judged, hours: hours,
             usdPerGPUHour: price, breakEvenUtilization: breakEven, confidence: confidence,
-            heldNodes: held.held(in: pool, at: judged.start, gpusPerNode: gpusPerNode).nodes,
+            heldNodes: held.heldNodes(in: pool, at: judged.start, gpusPerNode: gpusPerNode),
             meanGPUs: outlook.central.reduce(0, +) / Double(hours), peakGPUs: outlook.central.max() ?? 0,
             changes: changes.filter { $0.from < judged.end && judged.start < ($0.until ?? .max) }.map(\.name),
             units: outlook.units(advised + 3),

@@ -53,45 +53,67 @@ public struct CommitmentAdvisor: Sendable {
         0.167894, 0.340695, 0.524401, 0.727913, 0.967422, 1.281552, 1.833915,
     ]
 
-    /// Advice for `pool` from its past levels (``Planner/poolHistory(demand:now:)``).
-    /// - Throws: ``PlanningError`` with fewer than 7 days of history.
+    /// Advice for `pool` from its past levels (``Planner/poolHistory(demand:now:)``), for
+    /// reserved nodes (a unit is a node of `gpusPerNode` GPUs at the reserved price) or a
+    /// savings plan (a unit is one GPU's worth of the commitment, the plan's rate per hour, at
+    /// its rate: the rule is the same with `g = 1` and `p_r` the plan's rate).
+    /// - Throws: ``PlanningError`` with fewer than 7 days of history, or for a savings plan
+    ///   when the pool has no savings-plan rate.
     public func advise(pool: PoolKey, history: [PoolLevel], offer: GPUOffer, gpusPerNode: Int,
-                       commitments: [Commitment], changes: [DemandChange] = []) throws(PlanningError) -> CommitmentAdvice {
+                       commitments: [Commitment], changes: [DemandChange] = [],
+                       kind: Commitment.Kind = .reservedNodes) throws(PlanningError) -> CommitmentAdvice {
+        let price: Double
+        let unitGPUs: Int
+        switch kind {
+        case .reservedNodes:
+            (price, unitGPUs) = (offer.reserved.usdPerGPUHour, gpusPerNode)
+        case .savingsPlan:
+            guard let rate = offer.savingsPlanUSDPerGPUHour else {
+                throw .invalidConfiguration("\(pool.region) has no savings-plan rate for \(pool.gpuType) "
+                    + "(regions.\(pool.region).\(pool.gpuType).savings_plan)")
+            }
+            (price, unitGPUs) = (rate, 1)
+        case .capacityBlock:
+            throw .invalidConfiguration("capacity blocks are advised for a window, not a term")
+        }
         let forecast = try PoolBaselineForecast(levels: history)
         let changes = changes.filter { $0.pool == pool }
         let held = commitments.filter { $0.pool == pool }
         let start = forecast.start
-        let breakEven = offer.breakEvenUtilization
-        let prices = (reserved: offer.reserved.usdPerGPUHour, onDemand: offer.onDemand.usdPerGPUHour)
+        let onDemand = offer.onDemand.usdPerGPUHour
+        let breakEven = price / onDemand
+        let units = kind == .savingsPlan ? "GPUs' worth of commitment" : "nodes"
 
         let outlook = unitOutlook(pool: pool, forecast: forecast, offsetHours: 0, hours: termHours, held: held, changes: changes,
-                                  gpusPerNode: gpusPerNode, breakEven: breakEven)
+                                  gpusPerNode: gpusPerNode, unitGPUs: unitGPUs, breakEven: breakEven)
         let advised = outlook.advised(breakEven: breakEven, confidence: confidence)
 
-        let (average, baselineNodes) = Self.lookback(history: history, before: start, days: lookbackDays, pool: pool,
-                                                      held: held, gpusPerNode: gpusPerNode)
+        let (average, baselineUnits) = Self.lookback(history: history, before: start, days: lookbackDays, pool: pool,
+                                                      held: held, gpusPerNode: gpusPerNode, unitGPUs: unitGPUs)
 
-        func purchase(_ nodes: Int, rule: String) -> CommitmentPurchase {
-            outlook.purchase(nodes, rule: rule, gpusPerNode: gpusPerNode, hours: termHours, usdPerGPUHour: prices.reserved,
-                             onDemandUSDPerGPUHour: prices.onDemand)
+        func purchase(_ count: Int, rule: String) -> CommitmentPurchase {
+            outlook.purchase(count, rule: rule, gpusPerNode: unitGPUs, hours: termHours, usdPerGPUHour: price,
+                             onDemandUSDPerGPUHour: onDemand)
         }
 
         var renewals: [CommitmentRenewal] = []
         for commitment in held.sorted(by: { ($0.end, $0.name) < ($1.end, $1.name) })
-        where commitment.end > start && commitment.end <= start + Int64(renewalDays) * 86_400 {
+        where commitment.kind == kind && commitment.end > start && commitment.end <= start + Int64(renewalDays) * 86_400 {
             let offset = Int((commitment.end - start) / 3_600)
             let others = held.filter { $0 != commitment }
             let atEnd = unitOutlook(pool: pool, forecast: forecast, offsetHours: offset, hours: termHours, held: others,
-                                    changes: changes, gpusPerNode: gpusPerNode, breakEven: breakEven)
+                                    changes: changes, gpusPerNode: gpusPerNode, unitGPUs: unitGPUs, breakEven: breakEven)
             renewals.append(CommitmentRenewal(
-                name: commitment.name, end: commitment.end, nodes: commitment.nodes,
+                name: commitment.name, end: commitment.end, nodes: commitment.nodes, usdPerHour: commitment.usdPerHour,
                 advisedNodes: atEnd.advised(breakEven: breakEven, confidence: confidence)))
         }
 
+        let heldNow = held.held(in: pool, at: start, gpusPerNode: gpusPerNode)
         return CommitmentAdvice(
-            region: pool.region, gpuType: pool.gpuType, gpusPerNode: gpusPerNode, start: start, termHours: termHours,
+            kind: kind, region: pool.region, gpuType: pool.gpuType, gpusPerNode: gpusPerNode, unitGPUs: unitGPUs,
+            usdPerGPUHour: price, start: start, termHours: termHours,
             breakEvenUtilization: breakEven, confidence: confidence,
-            heldNodes: held.held(in: pool, at: start, gpusPerNode: gpusPerNode).nodes,
+            heldNodes: held.heldNodes(in: pool, at: start, gpusPerNode: gpusPerNode), heldGPUs: heldNow.gpus,
             historyDays: forecast.days, meanGPUsNow: forecast.weeklyMean(daysAhead: 0, z: 0),
             growthPerYear: forecast.growthPerYear,
             meanGPUsIn12Months: [-1.281552, 0, 1.281552].map {
@@ -101,28 +123,28 @@ public struct CommitmentAdvisor: Sendable {
                 forecast.weeklyMean(daysAhead: 3 * 365.25, z: $0) * changes.factor(in: pool, at: start + 3 * 31_557_600)
             },
             changes: changes.map(\.name),
-            units: outlook.units(max(advised, baselineNodes) + 3),
-            advice: purchase(advised, rule: "headroom: nodes expected to be used at least \(percent(breakEven)) of the term "
+            units: outlook.units(max(advised, baselineUnits) + 3),
+            advice: purchase(advised, rule: "headroom: \(units) expected to be used at least \(percent(breakEven)) of the term "
                 + "(break-even), and so in at least \(percent(confidence)) of the forecast's scenarios"),
-            baseline: purchase(baselineNodes, rule: "lookback\(lookbackDays): the average uncovered hourly need "
-                + "over the last \(lookbackDays) days (\(String(format1: average)) GPUs), in whole nodes"),
+            baseline: purchase(baselineUnits, rule: "lookback\(lookbackDays): the average uncovered hourly need "
+                + "over the last \(lookbackDays) days (\(String(format1: average)) GPUs), in whole \(kind == .savingsPlan ? "GPUs" : "nodes")"),
             renewals: renewals)
     }
 
     /// The baseline's rule, as AWS Cost Explorer recommends: the average hourly need of
     /// `history` over the `days` before `before` not covered by `held` commitments (GPUs), and
-    /// that in whole nodes, to the nearest.
+    /// that in whole units of `unitGPUs` (a node by default), to the nearest.
     public static func lookback(history: [PoolLevel], before: Int64, days: Int, pool: PoolKey, held: [Commitment],
-                                gpusPerNode: Int) -> (averageGPUs: Double, nodes: Int) {
+                                gpusPerNode: Int, unitGPUs: Int? = nil) -> (averageGPUs: Double, nodes: Int) {
         var hourly: [Int64: (sum: Double, count: Int)] = [:]
         for level in history where level.at >= before - Int64(days) * 86_400 && level.at < before {
             let hour = PoolBaselineForecast.floor(level.at, 3_600)
             hourly[hour, default: (0, 0)].sum += level.totalGPUs
             hourly[hour, default: (0, 0)].count += 1
         }
-        let g = Double(gpusPerNode)
+        let g = Double(unitGPUs ?? gpusPerNode)
         let uncovered = hourly.map { hour, entry in
-            max(0, entry.sum / Double(entry.count) - Double(held.held(in: pool, at: hour, gpusPerNode: gpusPerNode).nodes) * g)
+            max(0, entry.sum / Double(entry.count) - held.held(in: pool, at: hour, gpusPerNode: gpusPerNode).gpus)
         }
         let average = uncovered.isEmpty ? 0 : uncovered.reduce(0, +) / Double(uncovered.count)
         return (average, Int((average / g).rounded()))
@@ -130,12 +152,13 @@ public struct CommitmentAdvisor: Sendable {
 
     /// Per scenario, each node's share of the term used (`u_k`), and per node the share of
     /// scenarios in which it pays off (`P(u_k ≥ β)`), for a term of `hours` starting
-    /// `offsetHours` after the forecast's start; `breakEven` is `β`.
+    /// `offsetHours` after the forecast's start; a unit is `unitGPUs` GPUs (a node when nil);
+    /// `breakEven` is `β`.
     func unitOutlook(pool: PoolKey, forecast: PoolBaselineForecast, offsetHours: Int, hours termHours: Int, held: [Commitment],
-                     changes: [DemandChange], gpusPerNode: Int, breakEven: Double)
+                     changes: [DemandChange], gpusPerNode: Int, unitGPUs: Int? = nil, breakEven: Double)
         -> UnitOutlook
     {
-        let g = Double(gpusPerNode)
+        let g = Double(unitGPUs ?? gpusPerNode)
         // The need in the central scenario and the held GPUs, per hour of the term.
         var central = [Double](repeating: 0, count: termHours)
         var heldGPUs = [Double](repeating: 0, count: termHours)
@@ -143,10 +166,10 @@ public struct CommitmentAdvisor: Sendable {
             let ahead = offsetHours + hour
             let at = forecast.start + Int64(ahead) * 3_600
             central[hour] = forecast.level(hoursAhead: ahead, levelZ: 0, trendZ: 0) * changes.factor(in: pool, at: at)
-            heldGPUs[hour] = Double(held.held(in: pool, at: at, gpusPerNode: gpusPerNode).nodes) * g
+            heldGPUs[hour] = held.held(in: pool, at: at, gpusPerNode: gpusPerNode).gpus
         }
         let firstDay = forecast.daysFromMeanToStart + Double(offsetHours) / 24
-        let cap = Self.mostNodes(forecast, gpusPerNode: gpusPerNode)
+        let cap = Self.mostNodes(forecast, gpusPerNode: unitGPUs ?? gpusPerNode)
         var utilization: [[Double]] = []
         var units = 0
         for levelZ in Self.scores {
@@ -234,7 +257,7 @@ struct UnitOutlook {
             expectedUtilization: nodes > 0 ? used.reduce(0, +) / Double(nodes) : nil,
             expectedSavingsUSD: perScenario.reduce(0, +) / Double(max(1, perScenario.count)),
             downsideSavingsUSD: perScenario.isEmpty ? 0 : perScenario[perScenario.count / 10],
-            commitmentUSD: Double(nodes) * g * Double(hours) * price)
+            commitmentUSD: Double(nodes) * g * Double(hours) * price, usdPerHour: Double(nodes) * g * price)
     }
 }
 

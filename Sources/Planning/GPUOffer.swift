@@ -57,6 +57,9 @@ public struct GPUOffer: Sendable, Hashable, Codable {
     /// USD per GPU-hour of a capacity block (nodes booked for a fixed window, paid for every
     /// hour of it); nil when the region sells none or its price is not configured.
     public var capacityBlockUSDPerGPUHour: Double? = nil
+    /// USD per GPU-hour a savings plan for this GPU type in the region bills usage at, up to
+    /// its hourly commitment; nil when not configured.
+    public var savingsPlanUSDPerGPUHour: Double? = nil
 
     public init(region: String, gpuType: String, reserved: CapacityOffer, onDemand: CapacityOffer, spot: SpotOffer?) {
         self.region = region

@@ -32,7 +32,7 @@ extension Planner {
             func holding(_ level: PoolLevel) -> PoolLevel {
                 let held = configuration.commitments.held(in: key, at: level.at, gpusPerNode: gpu.gpusPerNode)
                 var level = level
-                level.heldGPUs = Double(held.nodes * gpu.gpusPerNode)
+                level.heldGPUs = held.gpus
                 level.heldUSDPerHour = held.usdPerHour
                 return level
             }
@@ -47,7 +47,7 @@ extension Planner {
                 stepHours: stepHours)
             let nodes = optimizer.optimalNodes(levels: window)
             let reservedGPUs = Double(nodes * gpu.gpusPerNode)
-            let heldNow = configuration.commitments.held(in: key, at: horizonStart, gpusPerNode: gpu.gpusPerNode).nodes
+            let heldNow = configuration.commitments.heldNodes(in: key, at: horizonStart, gpusPerNode: gpu.gpusPerNode)
             let windowCost = window.reduce(CostBreakdown()) { $0 + pricing.cost($1, boughtGPUs: reservedGPUs, hours: stepHours) }
             let horizonCost = horizonLevels.reduce(CostBreakdown()) {
                 $0 + pricing.cost($1, boughtGPUs: reservedGPUs, hours: stepHours)

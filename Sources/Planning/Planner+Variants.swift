@@ -100,13 +100,13 @@ extension Planner {
                 used[other.plan.start + Int64(index) * step, default: 0] += launched * other.plan.gpusPerReplica
             }
         }
-        var paidGPUSteps = 0
+        var paidGPUSteps = 0.0
         for (index, launched) in plan.launchedReplicas.enumerated() {
             let at = plan.start + Int64(index) * step
-            let held = configuration.commitments.held(in: pool, at: at, gpusPerNode: gpusPerNode).nodes * gpusPerNode
-            paidGPUSteps += max(0, launched * plan.gpusPerReplica - max(0, held - used[at, default: 0]))
+            let held = configuration.commitments.held(in: pool, at: at, gpusPerNode: gpusPerNode).gpus
+            paidGPUSteps += max(0, Double(launched * plan.gpusPerReplica) - max(0, held - Double(used[at, default: 0])))
         }
-        return Double(paidGPUSteps) * Double(step) / 3_600 * price
+        return paidGPUSteps * Double(step) / 3_600 * price
     }
 }
 

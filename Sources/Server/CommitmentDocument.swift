@@ -12,6 +12,8 @@ struct CommitmentList: Encodable {
         var region: String
         var gpuType: String
         var nodes: Int
+        /// A savings plan's commitment (absent for nodes).
+        var usdPerHour: Double?
         var start: String
         var end: String
         var usdPerGpuHour: Double
@@ -27,7 +29,7 @@ struct CommitmentList: Encodable {
         commitments = uses.map { use in
             let c = use.commitment
             return Entry(name: c.name, kind: c.kind.rawValue, region: c.region, gpuType: c.gpuType, nodes: c.nodes,
-                         start: Timestamp.format(c.start), end: Timestamp.format(c.end), usdPerGpuHour: c.usdPerGPUHour,
+                         usdPerHour: c.usdPerHour, start: Timestamp.format(c.start), end: Timestamp.format(c.end), usdPerGpuHour: c.usdPerGPUHour,
                          heldGpuHours: use.heldGPUHours, usedGpuHours: use.usedGPUHours, utilization: finite(use.utilization))
         }
     }
@@ -63,13 +65,19 @@ struct CommitmentAdviceDocument: Encodable {
     }
 
     struct Pool: Encodable {
+        /// `reserved-nodes` or `savings-plan`.
+        var kind: String
         var region: String
         var gpuType: String
         var gpusPerNode: Int
+        /// GPUs of one unit: a node's, or 1 for a savings plan (one GPU's worth of commitment).
+        var unitGpus: Int
+        var usdPerGpuHour: Double
         var start: String
         var termHours: Int
         var breakEvenUtilization: Double
         var heldNodes: Int
+        var heldGpus: Double
         var historyDays: Int
         var meanGpusNow: Double
         var growthPerYear: Double
@@ -91,6 +99,7 @@ struct CommitmentAdviceDocument: Encodable {
         var expectedSavingsUsd: Double
         var downsideSavingsUsd: Double
         var commitmentUsd: Double
+        var usdPerHour: Double
     }
 
     struct Unit: Encodable {
@@ -104,6 +113,7 @@ struct CommitmentAdviceDocument: Encodable {
         var name: String
         var end: String
         var nodes: Int
+        var usdPerHour: Double?
         var advisedNodes: Int
     }
 
@@ -118,21 +128,23 @@ struct CommitmentAdviceDocument: Encodable {
         self.confidence = confidence
         func purchase(_ p: CommitmentPurchase) -> Purchase {
             Purchase(nodes: p.nodes, rule: p.rule, expectedUtilization: finite(p.expectedUtilization),
-                     expectedSavingsUsd: p.expectedSavingsUSD, downsideSavingsUsd: p.downsideSavingsUSD, commitmentUsd: p.commitmentUSD)
+                     expectedSavingsUsd: p.expectedSavingsUSD, downsideSavingsUsd: p.downsideSavingsUSD, commitmentUsd: p.commitmentUSD,
+                     usdPerHour: p.usdPerHour)
         }
         func unit(_ u: CommitmentUnit) -> Unit {
             Unit(node: u.node, expectedUtilization: u.expectedUtilization, lowUtilization: u.lowUtilization,
                  probabilityPaysOff: u.probabilityPaysOff)
         }
         pools = result.advice.map { a in
-            Pool(region: a.region, gpuType: a.gpuType, gpusPerNode: a.gpusPerNode, start: Timestamp.format(a.start),
-                 termHours: a.termHours, breakEvenUtilization: a.breakEvenUtilization, heldNodes: a.heldNodes,
+            Pool(kind: a.kind.rawValue, region: a.region, gpuType: a.gpuType, gpusPerNode: a.gpusPerNode, unitGpus: a.unitGPUs,
+                 usdPerGpuHour: a.usdPerGPUHour, start: Timestamp.format(a.start),
+                 termHours: a.termHours, breakEvenUtilization: a.breakEvenUtilization, heldNodes: a.heldNodes, heldGpus: a.heldGPUs,
                  historyDays: a.historyDays, meanGpusNow: finite(a.meanGPUsNow) ?? 0, growthPerYear: finite(a.growthPerYear) ?? 0,
                  meanGpusIn12Months: a.meanGPUsIn12Months.map { finite($0) ?? 0 },
                  meanGpusIn36Months: a.meanGPUsIn36Months.map { finite($0) ?? 0 }, changes: a.changes,
                  advice: purchase(a.advice), baseline: purchase(a.baseline),
                  units: a.units.map(unit),
-                 renewals: a.renewals.map { Renewal(name: $0.name, end: Timestamp.format($0.end), nodes: $0.nodes,
+                 renewals: a.renewals.map { Renewal(name: $0.name, end: Timestamp.format($0.end), nodes: $0.nodes, usdPerHour: $0.usdPerHour,
                                                     advisedNodes: $0.advisedNodes) })
         }
         capacityBlocks = result.blocks.map { b in

@@ -30,8 +30,8 @@ extension Routes {
                     guard let window = PeakWindow.parse(text) else {
                         throw Problem(.invalidParameter, "query parameter 'window': '\(text)' is not \(PeakWindow.form)")
                     }
-                    guard kind != .reservedNodes else {
-                        throw Problem(.invalidParameter, "query parameter 'window' advises capacity blocks; it cannot go with kind=reserved-nodes")
+                    if let kind, kind != .capacityBlock {
+                        throw Problem(.invalidParameter, "query parameter 'window' advises capacity blocks; it cannot go with kind=\(kind.rawValue)")
                     }
                     windows = [window]
                 }

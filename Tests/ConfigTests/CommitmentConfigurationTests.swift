@@ -43,8 +43,11 @@ import Testing
             precondition(Self.held.contains(old), "fixture lacks \(old)")
             return problem(Self.held.replacingOccurrences(of: old, with: new))
         }
+        #expect(with("kind: reserved-nodes", "kind: savings plan")
+            .hasPrefix("commitments[0].kind: unknown kind 'savings plan' (known: reserved-nodes, capacity-block, savings-plan)"))
         #expect(with("kind: reserved-nodes", "kind: savings-plan")
-            .hasPrefix("commitments[0].kind: unknown kind 'savings-plan' (known: reserved-nodes, capacity-block); savings plans are not modelled yet"))
+            .hasPrefix("commitments[0]: a savings plan commits USD per hour (usd_per_hour), not nodes"))
+        #expect(with("nodes: 2", "usd_per_hour: 40").hasPrefix("commitments[0]: usd_per_hour is a savings plan's commitment; reserved-nodes holds nodes"))
         #expect(with("nodes: 2", "nodes: -2").hasPrefix("commitments[0].nodes: must be at least 1, got -2"))
         #expect(with("usd_per_gpu_hour: 4.1", "usd_per_gpu_hour: -4.1")
             .hasPrefix("commitments[0].usd_per_gpu_hour: must not be negative, got -4.1"))
@@ -63,6 +66,35 @@ import Testing
         let twoBlocks = with("kind: reserved-nodes", "kind: capacity-block")
         #expect(twoBlocks.hasPrefix("commitments[1]: overlaps capacity block 'east-h100-1y' of us-east-1/H100"))
         #expect(problem(Self.held) == "no error")
+    }
+
+    static let savings = minimal + """
+
+        commitments:
+          - name: east-sp
+            kind: savings-plan
+            region: us-east-1
+            gpu_type: H100
+            usd_per_hour: 44.7
+            start: 2026-06-01
+            end: 2027-06-01
+            usd_per_gpu_hour: 4.47
+
+        """
+
+    /// A savings plan: USD per hour at its rate, covering `usd_per_hour / usd_per_gpu_hour` GPUs.
+    @Test func savingsPlansAreRead() throws {
+        let plan = try #require(try ConfigurationReader.parse(Self.savings).commitments.first)
+        #expect(plan.kind == .savingsPlan && plan.nodes == 0 && plan.usdPerHour == 44.7)
+        #expect(abs(plan.gpus(gpusPerNode: 8) - 10) < 1e-9)
+        func with(_ old: String, _ new: String) -> String {
+            precondition(Self.savings.contains(old), "fixture lacks \(old)")
+            return problem(Self.savings.replacingOccurrences(of: old, with: new))
+        }
+        #expect(with("    usd_per_hour: 44.7\n", "").hasPrefix("commitments[0]: missing required key 'usd_per_hour' (a savings plan's commitment)"))
+        #expect(with("usd_per_hour: 44.7", "usd_per_hour: 0").hasPrefix("commitments[0].usd_per_hour: must be above 0"))
+        #expect(with("usd_per_gpu_hour: 4.47", "usd_per_gpu_hour: 0").hasPrefix("commitments[0].usd_per_gpu_hour: a savings plan's rate must be above 0"))
+        #expect(with("region: us-east-1", "region: '*'").hasPrefix("commitments[0].region: region '*' has no prices"))
     }
 
     static let changes = minimal + """
@@ -102,6 +134,16 @@ import Testing
         #expect(try ConfigurationReader.parse(Self.changes).demandChanges.first?.until == nil)
     }
 
+    /// `regions.<region>.<gpu type>.savings_plan`: the plan's rate, below on demand.
+    @Test func savingsPlanRatesAreRead() throws {
+        let priced = minimal.replacingOccurrences(
+            of: "      on-demand: { usd_per_gpu_hour: 6.88, provisioning_s: 600 }\n",
+            with: "      on-demand: { usd_per_gpu_hour: 6.88, provisioning_s: 600 }\n      savings_plan: { usd_per_gpu_hour: 4.47 }\n")
+        #expect(try ConfigurationReader.parse(priced).offers["us-east-1"]?["H100"]?.savingsPlanUSDPerGPUHour == 4.47)
+        #expect(problem(priced.replacingOccurrences(of: "savings_plan: { usd_per_gpu_hour: 4.47 }", with: "savings_plan: { usd_per_gpu_hour: 0 }"))
+            .hasPrefix("regions.us-east-1.H100.savings_plan.usd_per_gpu_hour: must be above 0 and below the on-demand price (6.88)"))
+    }
+
     /// `regions.<region>.<gpu type>.capacity_block`: a block's price, below on demand.
     @Test func capacityBlockPricesAreRead() throws {
         let priced = minimal.replacingOccurrences(
@@ -111,7 +153,7 @@ import Testing
         #expect(try ConfigurationReader.parse(priced).offers["us-east-1"]?["H100"]?.capacityBlockUSDPerGPUHour == 4.5)
         #expect(try ConfigurationReader.parse(minimal).offers["us-east-1"]?["H100"]?.capacityBlockUSDPerGPUHour == nil)
         #expect(problem(priced.replacingOccurrences(of: "capacity_block: { usd_per_gpu_hour: 4.5 }", with: "capacity_block: { usd_per_gpu_hour: 7 }"))
-            .hasPrefix("regions.us-east-1.H100.capacity_block.usd_per_gpu_hour: must be below the on-demand price (6.88)"))
+            .hasPrefix("regions.us-east-1.H100.capacity_block.usd_per_gpu_hour: must be above 0 and below the on-demand price (6.88): a capacity block dearer"))
         #expect(problem(priced.replacingOccurrences(of: "capacity_block: { usd_per_gpu_hour: 4.5 }", with: "capacity_block: { usd_per_gpu_hour: 4.5, days: 7 }"))
             .hasPrefix("regions.us-east-1.H100.capacity_block.days: unknown key"))
     }

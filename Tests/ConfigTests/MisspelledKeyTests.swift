@@ -16,7 +16,7 @@ import Testing
         (replacing("{ usd_per_gpu_hour: 4.27 }", with: "{ usd_per_gpu_hour: 4.27, provisioning: 60 }"),
          "regions.us-east-1.H100.reserved.provisioning: unknown key 'provisioning' (expected one of: usd_per_gpu_hour, provisioning_s) (line 9)"),
         (replacing("provisioning_s: 600 }", with: "provisioning_s: 600 }\n      spott: { usd_per_gpu_hour: 2 }"),
-         "regions.us-east-1.H100.spott: unknown key 'spott' (expected one of: reserved, on-demand, spot, max_gpus, capacity_block) (line 11)"),
+         "regions.us-east-1.H100.spott: unknown key 'spott' (expected one of: reserved, on-demand, spot, max_gpus, capacity_block, savings_plan) (line 11)"),
         (replacing("provisioning_s: 600 }", with: "provisioning_s: 600 }\n      spot: { usd_per_gpu_hour: 2, provisioning_s: 60, interruptions_per_hour: 0.1, reliable_shares: 1 }"),
          "regions.us-east-1.H100.spot.reliable_shares: unknown key 'reliable_shares' (expected one of: usd_per_gpu_hour, provisioning_s, interruptions_per_hour, reliable_share) (line 11)"),
         (replacing("    max_replicas: 10", with: "    max_replicas: 10\n    quantil: 0.9"),

@@ -97,6 +97,34 @@ import Vocabulary
         #expect(advice.meanGPUsIn12Months[1] > 1.9 * plain.meanGPUsIn12Months[1])
     }
 
+    /// A savings plan is advised one GPU's worth at a time: at 5 USD per GPU-hour against 8 on
+    /// demand (break-even 62.5 %), the 20 GPUs needed all the time pay off and the 20 more
+    /// needed by day (a third of the hours) do not: 100 USD an hour. The lookback commits the
+    /// average, 26.7 GPUs (27: 135 USD an hour). Without a rate the pool is refused.
+    @Test func aSavingsPlanIsAdvisedInGPUsWorthOfCommitment() throws {
+        var priced = offer
+        priced.savingsPlanUSDPerGPUHour = 5
+        let advice = try CommitmentAdvisor(termHours: 8_766).advise(pool: pool, history: history(days: 28, night: 20, day: 40),
+                                                                   offer: priced, gpusPerNode: 8, commitments: [], kind: .savingsPlan)
+        #expect(advice.kind == .savingsPlan && advice.unitGPUs == 1 && advice.usdPerGPUHour == 5)
+        #expect(advice.advice.nodes == 20)
+        #expect(abs(advice.advice.usdPerHour - 100) < 1e-9)
+        #expect(advice.baseline.nodes == 27 && abs(advice.baseline.usdPerHour - 135) < 1e-9)
+        #expect(advice.advice.expectedSavingsUSD > advice.baseline.expectedSavingsUSD)
+        #expect(advice.advice.rule.hasPrefix("headroom: GPUs' worth of commitment expected to be used at least 63 %"))
+        // A savings plan held covers its GPUs: 60 USD an hour at 5 leaves 8 GPUs to commit to.
+        let held = Commitment(name: "sp", kind: .savingsPlan, region: "r1", gpuType: "H100", nodes: 0, start: start,
+                              end: start + 800 * 86_400, usdPerGPUHour: 5, usdPerHour: 60)
+        let topUp = try CommitmentAdvisor(termHours: 8_766).advise(pool: pool, history: history(days: 28, night: 20, day: 40),
+                                                                  offer: priced, gpusPerNode: 8, commitments: [held], kind: .savingsPlan)
+        #expect(topUp.heldGPUs == 12 && topUp.heldNodes == 1)
+        #expect(topUp.advice.nodes == 8)
+        #expect(throws: PlanningError.self) {
+            try CommitmentAdvisor(termHours: 8_766).advise(pool: pool, history: history(days: 28, night: 20, day: 40),
+                                                          offer: offer, gpusPerNode: 8, commitments: [], kind: .savingsPlan)
+        }
+    }
+
     @Test func tooShortAHistoryIsRefused() {
         #expect(throws: PlanningError.self) { try advise(history(days: 5, night: 20, day: 40)) }
         do {

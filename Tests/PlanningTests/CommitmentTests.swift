@@ -38,6 +38,22 @@ import Traffic
         #expect(withHeld.horizonLevels.allSatisfy { $0.heldGPUs == 8 && $0.heldUSDPerHour == 32 })
     }
 
+    /// A savings plan of 60 USD an hour at 4 USD per GPU-hour covers 15 GPUs at every step,
+    /// paid 60 USD an hour whether used or not: one whole node held, and the plan's cost the
+    /// same as with 15 reserved GPUs held at the same price (a node and 7 GPUs of a second).
+    @Test func aSavingsPlanCoversItsCommitmentOverItsRateInGPUs() throws {
+        let plan = Commitment(name: "sp", kind: .savingsPlan, region: "r1", gpuType: "H100", nodes: 0, start: now - 86_400,
+                              end: now + 365 * 86_400, usdPerGPUHour: 4, usdPerHour: 60)
+        #expect(plan.gpus(gpusPerNode: 8) == 15 && plan.hourlyUSD(gpusPerNode: 8) == 60)
+        let covered = try split([plan])
+        #expect(covered.heldNodes == 1)
+        #expect(covered.horizonLevels.allSatisfy { $0.heldGPUs == 15 && $0.heldUSDPerHour == 60 })
+        let none = try split([])
+        // Its 15 GPUs replace on-demand and reserved GPUs the pool would otherwise pay for.
+        #expect(covered.horizon.onDemandGPUHours <= none.horizon.onDemandGPUHours)
+        #expect(covered.reservedNodes <= none.reservedNodes + 1)
+    }
+
     /// A commitment ending mid-plan counts until its end only: the steps after it hold nothing,
     /// and their reserved GPU-hours are the ones bought on top.
     @Test func aCommitmentExpiringMidPlanCountsUntilItsEnd() throws {

@@ -39,8 +39,15 @@ import Traffic
                 #expect(response.status == .ok)
                 #expect(response.json["term"] as? String == "3y")
                 let pools = response.json["pools"] as? [[String: Any]] ?? []
-                let east = pools.first { $0["region"] as? String == "us-east-1" && $0["gpu_type"] as? String == "H100" }
+                let east = pools.first {
+                    $0["region"] as? String == "us-east-1" && $0["gpu_type"] as? String == "H100" && $0["kind"] as? String == "reserved-nodes"
+                }
                 #expect(east?["held_nodes"] as? Int == 1)
+                let plan = pools.first {
+                    $0["region"] as? String == "us-east-1" && $0["gpu_type"] as? String == "H100" && $0["kind"] as? String == "savings-plan"
+                }
+                #expect(plan?["unit_gpus"] as? Int == 1 && plan?["held_gpus"] as? Double == 8)
+                #expect((plan?["advice"] as? [String: Any])?["usd_per_hour"] is Double)
                 #expect(east?["term_hours"] as? Int == 26_298)
                 #expect((east?["advice"] as? [String: Any])?["nodes"] is Int)
                 #expect((east?["renewals"] as? [[String: Any]])?.first?["name"] as? String == "east-h100")
@@ -63,8 +70,8 @@ import Traffic
                 ("/v1/commitments/advice?lookback_days=0", .badRequest, "'lookback_days': '0' is not a whole number from 1 to 365"),
                 ("/v1/commitments?history_days=3", .badRequest, "'history_days': '3' is not a whole number from 7 to 1100"),
                 ("/v1/commitments?term=1y", .badRequest, "unknown query parameter 'term'"),
-                ("/v1/commitments/advice?kind=savings-plan", .badRequest,
-                 "query parameter 'kind': 'savings-plan' is not one of reserved-nodes, capacity-block"),
+                ("/v1/commitments/advice?kind=savings", .badRequest,
+                 "query parameter 'kind': 'savings' is not one of reserved-nodes, capacity-block, savings-plan"),
                 ("/v1/commitments/advice?window=2026-12-01", .badRequest, "query parameter 'window': '2026-12-01' is not FROM/TO"),
                 ("/v1/commitments/advice?window=2026-12-01/2026-12-08&kind=reserved-nodes", .badRequest,
                  "query parameter 'window' advises capacity blocks; it cannot go with kind=reserved-nodes"),
