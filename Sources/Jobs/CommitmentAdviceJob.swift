@@ -45,8 +45,9 @@ public struct CommitmentAdviceJob: Sendable {
         longer.settings.reservationWindowSeconds = Int64(historyDays) * 86_400
         let (_, demand, now) = try PlanJob(configuration: longer, configurationText: "").demands(on: database)
         let history: [PoolKey: [PoolLevel]]
+        let coldStarts: [PoolKey: Double]
         do {
-            history = try Planner(configuration: longer).poolHistory(demand: demand, now: now)
+            (history, coldStarts) = try Planner(configuration: longer).poolNeeds(demand: demand, now: now)
         } catch {
             throw PlanJobError.planning(error.description)
         }
@@ -75,7 +76,7 @@ public struct CommitmentAdviceJob: Sendable {
                 do {
                     advice.append(try advisor.advise(pool: pool, history: levels, offer: offer, gpusPerNode: gpu.gpusPerNode,
                                                      commitments: configuration.commitments, changes: configuration.demandChanges,
-                                                     kind: kind))
+                                                     kind: kind, batchColdStartSeconds: coldStarts[pool] ?? 0))
                 } catch {
                     // The same reason (a short history) for both kinds: said once.
                     if !skipped.contains(where: { $0.pool == pool && $0.reason == error.description }) {
@@ -95,7 +96,8 @@ public struct CommitmentAdviceJob: Sendable {
                 do {
                     blocks.append(try advisor.adviseBlock(pool: pool, history: levels, offer: offer, gpusPerNode: gpu.gpusPerNode,
                                                           commitments: configuration.commitments,
-                                                          changes: configuration.demandChanges, window: window))
+                                                          changes: configuration.demandChanges, window: window,
+                                                          batchColdStartSeconds: coldStarts[pool] ?? 0))
                 } catch {
                     skipped.append((pool, "capacity block for '\(window.name)': \(error.description)"))
                 }

@@ -47,7 +47,10 @@ public struct CommitmentUnit: Sendable, Hashable, Codable {
     /// `E[u_k]` and its 10th percentile over the scenarios.
     public var expectedUtilization: Double
     public var lowUtilization: Double
-    /// `P(u_k ≥ β)`.
+    /// `E[v_k]`: the share of the term's on-demand price its use replaces (its use, with the
+    /// batch hours counted at `p_b / p_o`: batch work may go on cheaper spot instead).
+    public var expectedWorth: Double
+    /// `P(v_k ≥ β)`.
     public var probabilityPaysOff: Double
 }
 

@@ -15,7 +15,8 @@ extension CommitmentAdvisor {
     ///   days of history, or when the window ends before the forecast starts or starts more
     ///   than three years after it.
     public func adviseBlock(pool: PoolKey, history: [PoolLevel], offer: GPUOffer, gpusPerNode: Int, commitments: [Commitment],
-                            changes: [DemandChange] = [], window: PeakWindow) throws(PlanningError) -> CapacityBlockAdvice {
+                            changes: [DemandChange] = [], window: PeakWindow,
+                            batchColdStartSeconds: Double = 0) throws(PlanningError) -> CapacityBlockAdvice {
         guard let price = offer.capacityBlockUSDPerGPUHour else {
             throw .invalidConfiguration("\(pool.region) sells no capacity blocks of \(pool.gpuType) "
                 + "(regions.\(pool.region).\(pool.gpuType).capacity_block)")
@@ -38,7 +39,8 @@ extension CommitmentAdvisor {
         let held = commitments.filter { $0.pool == pool }
         let breakEven = price / offer.onDemand.usdPerGPUHour
         let outlook = unitOutlook(pool: pool, forecast: forecast, offsetHours: offset, hours: hours, held: held, changes: changes,
-                                  gpusPerNode: gpusPerNode, breakEven: breakEven)
+                                  gpusPerNode: gpusPerNode, breakEven: breakEven,
+                                  batchDiscount: Self.batchDiscount(offer: offer, batchColdStartSeconds: batchColdStartSeconds))
         let advised = outlook.advised(breakEven: breakEven, confidence: confidence)
         let judged = PeakWindow(name: window.name, start: forecast.start + Int64(offset) * 3_600,
                                 end: forecast.start + Int64(offset + hours) * 3_600)
@@ -49,8 +51,9 @@ extension CommitmentAdvisor {
             meanGPUs: outlook.central.reduce(0, +) / Double(hours), peakGPUs: outlook.central.max() ?? 0,
             changes: changes.filter { $0.from < judged.end && judged.start < ($0.until ?? .max) }.map(\.name),
             units: outlook.units(advised + 3),
-            advice: outlook.purchase(advised, rule: "headroom: nodes expected to be used at least \(percent(breakEven)) of the window "
-                + "(break-even), and so in at least \(percent(confidence)) of the forecast's scenarios",
+            advice: outlook.purchase(advised, rule: "headroom: nodes whose use is expected to be worth at least \(percent(breakEven)) "
+                + "of the window on demand (break-even; batch hours at their spot-blended price), and so in at least "
+                + "\(percent(confidence)) of the forecast's scenarios",
                 gpusPerNode: gpusPerNode, hours: hours, usdPerGPUHour: price, onDemandUSDPerGPUHour: offer.onDemand.usdPerGPUHour))
     }
 }

@@ -97,17 +97,27 @@ public struct Planner: Sendable {
     /// model on its chosen variant), summed over the pool's models. What commitments are
     /// judged on (``CommitmentAdvisor``).
     public func poolHistory(demand: [PlanDemand], now: Int64) throws(PlanningError) -> [PoolKey: [PoolLevel]] {
+        try poolNeeds(demand: demand, now: now).history
+    }
+
+    /// ``poolHistory(demand:now:)`` and, per pool, the longest cold start of its batch models
+    /// (seconds; 0 without batch models): what the spot buffer of its batch work is priced with.
+    public func poolNeeds(demand: [PlanDemand], now: Int64) throws(PlanningError)
+        -> (history: [PoolKey: [PoolLevel]], batchColdStartSeconds: [PoolKey: Double])
+    {
         var results = try modelResults(demand: demand, now: now).results
         _ = sharingQuotas(&results)
         var pools: [PoolKey: [Int64: PoolLevel]] = [:]
+        var coldStarts: [PoolKey: Double] = [:]
         for result in results {
             let batch = result.plan.workloadClass == .batch
+            if batch { coldStarts[result.plan.pool] = max(coldStarts[result.plan.pool] ?? 0, result.coldStartSeconds) }
             for (at, gpus) in result.historyGPUs {
                 pools[result.plan.pool, default: [:]][at, default: PoolLevel(at: at, interactiveGPUs: 0, batchGPUs: 0)]
                     .add(gpus, batch: batch)
             }
         }
-        return pools.mapValues { $0.values.sorted { $0.at < $1.at } }
+        return (pools.mapValues { $0.values.sorted { $0.at < $1.at } }, coldStarts)
     }
 }
 

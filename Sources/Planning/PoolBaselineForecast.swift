@@ -42,15 +42,22 @@ public struct PoolBaselineForecast: Sendable, Hashable, Codable {
     public var weekdayEffects: [Double]
     /// `r`: 168 factors, Monday 00:00 UTC first.
     public var hourOfWeekShape: [Double]
+    /// The interactive share of the need by hour of the week (the rest is batch work), Monday
+    /// 00:00 UTC first: summed interactive over summed total GPUs of that hour; 1 where unseen.
+    public var interactiveShare: [Double]
 
     /// Fits the forecast on `levels` (GPUs per step, any step up to an hour), averaged by hour.
     /// - Throws: ``PlanningError/invalidConfiguration(_:)`` with fewer than 7 days seen.
     public init(levels: [PoolLevel]) throws(PlanningError) {
         var hours: [Int64: (sum: Double, count: Int)] = [:]
+        var interactiveSums = [Double](repeating: 0, count: 168)
+        var totalSums = [Double](repeating: 0, count: 168)
         for level in levels {
             let hour = Self.floor(level.at, 3_600)
             hours[hour, default: (0, 0)].sum += level.totalGPUs
             hours[hour, default: (0, 0)].count += 1
+            interactiveSums[Self.hourOfWeek(hour)] += level.interactiveGPUs
+            totalSums[Self.hourOfWeek(hour)] += level.totalGPUs
         }
         let hourly = hours.mapValues { $0.sum / Double($0.count) }
         var byDay: [Int64: [Double]] = [:]
@@ -130,6 +137,7 @@ public struct PoolBaselineForecast: Sendable, Hashable, Codable {
         trendSE = sxx > 0 && useTrend ? (inflation * variance / sxx).squareRoot() : 0
         weekdayEffects = effects
         hourOfWeekShape = shape
+        interactiveShare = (0..<168).map { totalSums[$0] > 0 ? min(1, max(0, interactiveSums[$0] / totalSums[$0])) : 1 }
     }
 
     /// Growth per year at the fitted trend, `exp(365.25 b̂) − 1`.

@@ -106,6 +106,7 @@ struct CommitmentAdviceDocument: Encodable {
         var node: Int
         var expectedUtilization: Double
         var lowUtilization: Double
+        var expectedWorth: Double
         var probabilityPaysOff: Double
     }
 
@@ -133,7 +134,7 @@ struct CommitmentAdviceDocument: Encodable {
         }
         func unit(_ u: CommitmentUnit) -> Unit {
             Unit(node: u.node, expectedUtilization: u.expectedUtilization, lowUtilization: u.lowUtilization,
-                 probabilityPaysOff: u.probabilityPaysOff)
+                 expectedWorth: u.expectedWorth, probabilityPaysOff: u.probabilityPaysOff)
         }
         pools = result.advice.map { a in
             Pool(kind: a.kind.rawValue, region: a.region, gpuType: a.gpuType, gpusPerNode: a.gpusPerNode, unitGpus: a.unitGPUs,

@@ -67,8 +67,10 @@ extension Simulator {
             case .headroom:
                 let advisor = CommitmentAdvisor(termHours: replay.window.days * 24, confidence: settings.commitmentConfidence)
                 do {
+                    let batchColdStart = indices.filter { members[$0].deadlineSeconds != nil }
+                        .map { members[$0].profile.coldStartSeconds }.max() ?? 0
                     nodes[key] = try advisor.advise(pool: key, history: levels, offer: members[first].offer, gpusPerNode: g,
-                                                    commitments: []).advice.nodes
+                                                    commitments: [], batchColdStartSeconds: batchColdStart).advice.nodes
                 } catch {
                     throw .planning(day: Self.dayName(replay.window.start), error)
                 }

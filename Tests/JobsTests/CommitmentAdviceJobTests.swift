@@ -37,7 +37,7 @@ import Traffic
         #expect(east.historyDays >= 13)
         #expect(east.heldNodes == 1)
         #expect(east.renewals.map(\.name) == ["east-h100"])
-        #expect(east.advice.rule.hasPrefix("headroom: nodes expected to be used at least 62 %"))
+        #expect(east.advice.rule.hasPrefix("headroom: nodes whose use is expected to be worth at least 62 % of the term on demand"))
         #expect(east.baseline.rule.hasPrefix("lookback30: "))
         #expect(result.skipped.contains { $0.pool.gpuType == "L4" && $0.reason.contains("at least 7 days of history") })
         // Use so far: the H100 node held for the last 7 days served chat-8b's need; the L4 block nothing.

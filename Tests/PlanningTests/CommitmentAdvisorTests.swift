@@ -111,7 +111,7 @@ import Vocabulary
         #expect(abs(advice.advice.usdPerHour - 100) < 1e-9)
         #expect(advice.baseline.nodes == 27 && abs(advice.baseline.usdPerHour - 135) < 1e-9)
         #expect(advice.advice.expectedSavingsUSD > advice.baseline.expectedSavingsUSD)
-        #expect(advice.advice.rule.hasPrefix("headroom: GPUs' worth of commitment expected to be used at least 63 %"))
+        #expect(advice.advice.rule.hasPrefix("headroom: GPUs of commitment whose use is expected to be worth at least 63 %"))
         // A savings plan held covers its GPUs: 60 USD an hour at 5 leaves 8 GPUs to commit to.
         let held = Commitment(name: "sp", kind: .savingsPlan, region: "r1", gpuType: "H100", nodes: 0, start: start,
                               end: start + 800 * 86_400, usdPerGPUHour: 5, usdPerHour: 60)
@@ -123,6 +123,29 @@ import Vocabulary
             try CommitmentAdvisor(termHours: 8_766).advise(pool: pool, history: history(days: 28, night: 20, day: 40),
                                                           offer: offer, gpusPerNode: 8, commitments: [], kind: .savingsPlan)
         }
+    }
+
+    /// Batch work above the commitments may go on spot: with spot at 2 (reliable for all of it,
+    /// never interrupted) against 8 on demand, a batch GPU-hour is worth a quarter of an
+    /// interactive one (`r = 0.25`). A pool of batch work alone then buys nothing (node 1, used
+    /// all the time, is worth 25 % < 50 %); the same need interactive buys three nodes; with 16
+    /// GPUs of it interactive all the time, the two nodes they fill.
+    @Test func batchWorkIsValuedAtWhatSpotWouldCost() throws {
+        let spot = Fixture.offer(spot: SpotOffer(usdPerGPUHour: 2, provisioningSeconds: 0, interruptionsPerHour: 0, reliableShare: 1))
+        #expect(CommitmentAdvisor.batchDiscount(offer: spot, batchColdStartSeconds: 600) == 0.25)
+        func advise(_ levels: [PoolLevel]) throws -> CommitmentAdvice {
+            try CommitmentAdvisor(termHours: 8_766).advise(pool: pool, history: levels, offer: spot, gpusPerNode: 8, commitments: [],
+                                                          batchColdStartSeconds: 600)
+        }
+        let interactive = history(days: 28, night: 20, day: 40)
+        let batch = interactive.map { PoolLevel(at: $0.at, interactiveGPUs: 0, batchGPUs: $0.totalGPUs) }
+        let mixed = interactive.map { PoolLevel(at: $0.at, interactiveGPUs: 16, batchGPUs: $0.totalGPUs - 16) }
+        #expect(try advise(interactive).advice.nodes == 3)
+        let batchOnly = try advise(batch)
+        #expect(batchOnly.advice.nodes == 0)
+        #expect(abs((batchOnly.units.first?.expectedWorth ?? 0) - 0.25) < 1e-9)
+        #expect(abs((batchOnly.units.first?.expectedUtilization ?? 0) - 1) < 1e-9)
+        #expect(try advise(mixed).advice.nodes == 2)
     }
 
     @Test func tooShortAHistoryIsRefused() {
