@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Jobs
 import Planning
+import Server
 import Store
 import Traffic
 
@@ -55,7 +56,7 @@ struct CommitmentsAdviseCommand: ParsableCommand {
     var kind: String?
     @Option(help: "A peak window to advise capacity blocks for in every pool that sells them: FROM/TO (2026-12-20/2027-01-05). Repeatable.")
     var window: [String] = []
-    @Flag(help: "Print the advice as JSON.")
+    @Flag(help: "Print the advice as JSON: the document GET /v1/commitments/advice answers.")
     var json = false
 
     func validate() throws {
@@ -94,13 +95,8 @@ struct CommitmentsAdviseCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         if json {
-            struct Output: Encodable {
-                var reservations: [CommitmentAdvice]
-                var capacityBlocks: [CapacityBlockAdvice]
-            }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(Output(reservations: result.advice, capacityBlocks: result.blocks)), as: UTF8.self))
+            // The document GET /v1/commitments/advice answers.
+            print(try CommitmentAdviceDocument(result, term: term, confidence: confidence).prettyJSON())
             return
         }
         print(Self.render(result, term: term))

@@ -65,8 +65,9 @@ public struct CommitmentAdviceJob: Sendable {
             }
             let levels = history[pool] ?? []
             for kind in [Commitment.Kind.reservedNodes, .savingsPlan] where kinds.contains(kind) {
-                // Savings plans where the pool has a rate; asked for alone, say where it has none.
-                if kind == .savingsPlan, offer.savingsPlanUSDPerGPUHour == nil {
+                // Savings plans where the pool has a rate or holds one; asked for alone, say where not.
+                let holdsPlan = configuration.commitments.contains { $0.pool == pool && $0.kind == .savingsPlan }
+                if kind == .savingsPlan, offer.savingsPlanUSDPerGPUHour == nil, !holdsPlan {
                     if kinds.count == 1 {
                         skipped.append((pool, "savings plans: \(pool.region) has no savings-plan rate for \(pool.gpuType) "
                             + "(regions.\(pool.region).\(pool.gpuType).savings_plan)"))
@@ -106,6 +107,13 @@ public struct CommitmentAdviceJob: Sendable {
         // Windows asked of every pool but no pool sells blocks: say where they could not go.
         if !windows.isEmpty, !blocks.contains(where: { block in windows.contains { $0.name == block.window.name } }) {
             skipped += unpriced
+        }
+        // Capacity blocks alone asked for, and no window anywhere: say why there is nothing.
+        if kinds == [.capacityBlock], windows.isEmpty, blocks.isEmpty, skipped.isEmpty {
+            for pool in pools.sorted() where configuration.offers[pool.region]?[pool.gpuType]?.capacityBlockUSDPerGPUHour != nil {
+                skipped.append((pool, "capacity blocks: no peak window (a demand change with an `until` and a multiplier "
+                    + "above 1, or a window asked)"))
+            }
         }
         let uses = CommitmentUse.uses(of: configuration.commitments, history: history,
                                       stepSeconds: configuration.settings.step.seconds,

@@ -40,13 +40,14 @@ public struct CapacityBlockAdvice: Sendable, Hashable, Codable {
     /// The window judged: the asked one from the forecast's start on, in whole hours.
     public var window: PeakWindow
     public var hours: Int
-    /// The block's USD per GPU-hour, and `β = p_b / p_o`.
+    /// The block's USD per GPU-hour `p_c`, and `β = p_c / p_o`.
     public var usdPerGPUHour: Double
     public var breakEvenUtilization: Double
     /// `α`.
     public var confidence: Double
-    /// Nodes of commitments held at the window's start.
+    /// Whole nodes the commitments held at the window's start fill, and the GPUs they cover.
     public var heldNodes: Int
+    public var heldGPUs: Double
     /// The need over the window in the central scenario: mean and largest hour, GPUs (known
     /// demand changes applied).
     public var meanGPUs: Double

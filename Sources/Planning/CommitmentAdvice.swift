@@ -40,9 +40,10 @@ public struct CommitmentAdvice: Sendable, Hashable, Codable {
     public var renewals: [CommitmentRenewal]
 }
 
-/// One node beyond those held: how much of the term it would be used.
+/// One unit beyond those held (a node, or one GPU of a savings plan's commitment): how much of
+/// the term it would be used and what that use is worth.
 public struct CommitmentUnit: Sendable, Hashable, Codable {
-    /// 1 for the first node beyond those held.
+    /// 1 for the first unit beyond those held.
     public var node: Int
     /// `E[u_k]` and its 10th percentile over the scenarios.
     public var expectedUtilization: Double

@@ -25,8 +25,8 @@ public import Vocabulary
 /// the scenarios.
 ///
 /// **The baseline**, as AWS Cost Explorer recommends: the average hourly need not covered by
-/// held commitments over the last `lookbackDays` of history, in whole nodes (to the nearest),
-/// judged under the same scenarios.
+/// held commitments over the last `lookbackDays` of history, in whole units (nodes; GPUs for a
+/// savings plan), to the nearest, judged under the same scenarios.
 public struct CommitmentAdvisor: Sendable {
     /// Hours of the term: 8766 for a year, 26 298 for three.
     public var termHours: Int
@@ -44,10 +44,12 @@ public struct CommitmentAdvisor: Sendable {
         self.renewalDays = renewalDays
     }
 
-    /// Most nodes a pool is judged on in one scenario: 20 times its historical peak, at most
-    /// 10,000 (a runaway growth scenario stops there).
-    static func mostNodes(_ forecast: PoolBaselineForecast, gpusPerNode: Int) -> Double {
-        min(10_000, max(1, (20 * forecast.peakGPUs / Double(gpusPerNode)).rounded(.up)))
+    /// Most units of `unitGPUs` GPUs a pool is judged on in one scenario: 20 times its
+    /// historical peak, at most 10,000 nodes of `gpusPerNode` (a runaway growth scenario stops
+    /// there).
+    static func mostUnits(_ forecast: PoolBaselineForecast, unitGPUs: Int, gpusPerNode: Int) -> Double {
+        let gpus = min(10_000 * Double(gpusPerNode), 20 * forecast.peakGPUs)
+        return max(1, (gpus / Double(unitGPUs)).rounded(.up))
     }
 
     /// Normal scores at (i + ½)/15, i = 0…14.
@@ -73,7 +75,9 @@ public struct CommitmentAdvisor: Sendable {
         case .reservedNodes:
             (price, unitGPUs) = (offer.reserved.usdPerGPUHour, gpusPerNode)
         case .savingsPlan:
-            guard let rate = offer.savingsPlanUSDPerGPUHour else {
+            // The offer's rate, else that of the plan held longest (its renewal is advised at it).
+            let heldRate = commitments.filter { $0.pool == pool && $0.kind == .savingsPlan }.max { $0.end < $1.end }?.usdPerGPUHour
+            guard let rate = offer.savingsPlanUSDPerGPUHour ?? heldRate else {
                 throw .invalidConfiguration("\(pool.region) has no savings-plan rate for \(pool.gpuType) "
                     + "(regions.\(pool.region).\(pool.gpuType).savings_plan)")
             }
@@ -189,7 +193,7 @@ public struct CommitmentAdvisor: Sendable {
         }
         let discounted = batchDiscount < 1 && interactive.contains { $0 < 1 }
         let firstDay = forecast.daysFromMeanToStart + Double(offsetHours) / 24
-        let cap = Self.mostNodes(forecast, gpusPerNode: unitGPUs ?? gpusPerNode)
+        let cap = Self.mostUnits(forecast, unitGPUs: unitGPUs ?? gpusPerNode, gpusPerNode: gpusPerNode)
         var utilization: [[Double]] = []
         var worth: [[Double]] = []
         var units = 0
@@ -287,7 +291,8 @@ struct UnitOutlook {
         probabilities.indices.first { probabilities[$0] < confidence || expectedWorth($0) < breakEven } ?? probabilities.count
     }
 
-    /// The first `count` nodes (at most those used in some scenario), one by one.
+    /// The first `count` units (nodes, or a savings plan's GPUs; at most those used in some
+    /// scenario), one by one.
     func units(_ count: Int) -> [CommitmentUnit] {
         probabilities.indices.prefix(count).map { k in
             let column = utilization.map { k < $0.count ? $0[k] : 0 }.sorted()

@@ -6,8 +6,9 @@ public struct PoolLevel: Sendable, Hashable, Codable {
     public var interactiveGPUs: Double
     /// GPUs of batch models (may go to spot above the reservation).
     public var batchGPUs: Double
-    /// GPUs of commitments held at this step (reserved nodes, capacity blocks), paid whether
-    /// used or not, and what they cost per hour, USD.
+    /// GPUs of commitments held at this step (reserved nodes and capacity blocks, a savings
+    /// plan's USD per hour over its rate), paid whether used or not, and what they cost per
+    /// hour, USD.
     public var heldGPUs: Double = 0
     public var heldUSDPerHour: Double = 0
 

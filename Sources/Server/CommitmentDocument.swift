@@ -1,4 +1,4 @@
-import Jobs
+public import Jobs
 import Planning
 import Traffic
 
@@ -35,8 +35,9 @@ struct CommitmentList: Encodable {
     }
 }
 
-/// Purchase advice per pool for a term: `GET /v1/commitments/advice`.
-struct CommitmentAdviceDocument: Encodable {
+/// Purchase advice per pool for a term: `GET /v1/commitments/advice`, and
+/// `headroom commitments advise --json`.
+public struct CommitmentAdviceDocument: Encodable {
     var term: String
     var confidence: Double
     var pools: [Pool]
@@ -57,6 +58,7 @@ struct CommitmentAdviceDocument: Encodable {
         var breakEvenUtilization: Double
         var heldNodes: Int
         /// The need over the window in the central scenario, GPUs: mean and largest hour.
+        var heldGpus: Double
         var meanGpus: Double
         var peakGpus: Double
         var changes: [String]
@@ -124,7 +126,14 @@ struct CommitmentAdviceDocument: Encodable {
         var reason: String
     }
 
-    init(_ result: CommitmentAdviceJob.Result, term: String, confidence: Double) {
+    /// The document as the service writes it (snake_case keys, sorted), pretty-printed.
+    public func prettyJSON() throws -> String {
+        let encoder = JSONCoding.encoder
+        encoder.outputFormatting.insert(.prettyPrinted)
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    public init(_ result: CommitmentAdviceJob.Result, term: String, confidence: Double) {
         self.term = term
         self.confidence = confidence
         func purchase(_ p: CommitmentPurchase) -> Purchase {
@@ -152,6 +161,7 @@ struct CommitmentAdviceDocument: Encodable {
             Block(region: b.region, gpuType: b.gpuType, gpusPerNode: b.gpusPerNode, window: b.window.name,
                   start: Timestamp.format(b.window.start), end: Timestamp.format(b.window.end), hours: b.hours,
                   usdPerGpuHour: b.usdPerGPUHour, breakEvenUtilization: b.breakEvenUtilization, heldNodes: b.heldNodes,
+                  heldGpus: b.heldGPUs,
                   meanGpus: finite(b.meanGPUs) ?? 0, peakGpus: finite(b.peakGPUs) ?? 0, changes: b.changes,
                   advice: purchase(b.advice), units: b.units.map(unit))
         }

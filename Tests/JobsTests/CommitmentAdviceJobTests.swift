@@ -81,6 +81,12 @@ import Traffic
         let unpriced = try CommitmentAdviceJob(configuration: fleet, advisor: CommitmentAdvisor(termHours: 8_766),
                                                kinds: [.capacityBlock], windows: [asked]).run(on: database)
         #expect(unpriced.blocks.isEmpty)
+        // Capacity blocks alone and no window: the pools that sell them say so.
+        fleet.demandChanges = []
+        fleet.offers["us-east-1"]?["H100"]?.capacityBlockUSDPerGPUHour = 4.59
+        let none = try CommitmentAdviceJob(configuration: fleet, advisor: CommitmentAdvisor(termHours: 8_766),
+                                           kinds: [.capacityBlock]).run(on: database)
+        #expect(none.blocks.isEmpty && none.skipped.contains { $0.reason.hasPrefix("capacity blocks: no peak window") })
         #expect(unpriced.skipped.contains { $0.reason == "capacity blocks: us-east-1 sells none of H100 (regions.us-east-1.H100.capacity_block)" })
     }
 

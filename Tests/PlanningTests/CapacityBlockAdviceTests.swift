@@ -70,6 +70,9 @@ import Vocabulary
         let begun = try adviseBlock(PeakWindow(name: "now", start: forecastStart - 86_400, end: forecastStart + 2 * 86_400 + 1_800))
         #expect(begun.window.start == forecastStart)
         #expect(begun.hours == 49)
+        // From the hour a window starts in to the hour it ends in: 20 minutes inside one hour is that hour.
+        let short = try adviseBlock(PeakWindow(name: "short", start: forecastStart + 5 * 3_600 + 600, end: forecastStart + 5 * 3_600 + 1_800))
+        #expect(short.window.start == forecastStart + 5 * 3_600 && short.hours == 1)
 
         func refusal(_ body: () throws -> CapacityBlockAdvice) -> String {
             do {

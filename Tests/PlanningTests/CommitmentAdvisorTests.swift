@@ -123,6 +123,15 @@ import Vocabulary
             try CommitmentAdvisor(termHours: 8_766).advise(pool: pool, history: history(days: 28, night: 20, day: 40),
                                                           offer: offer, gpusPerNode: 8, commitments: [], kind: .savingsPlan)
         }
+        // Without a configured rate, a plan held is renewed at its own rate: ending in 30 days,
+        // its 12 GPUs are advised again (20 in all), as 20 GPUs now with the held ones overlapping.
+        let ending = Commitment(name: "sp", kind: .savingsPlan, region: "r1", gpuType: "H100", nodes: 0, start: start,
+                                end: start + 58 * 86_400, usdPerGPUHour: 5, usdPerHour: 60)
+        let renewal = try CommitmentAdvisor(termHours: 8_766).advise(pool: pool, history: history(days: 28, night: 20, day: 40),
+                                                                    offer: offer, gpusPerNode: 8, commitments: [ending], kind: .savingsPlan)
+        #expect(renewal.usdPerGPUHour == 5)
+        #expect(renewal.renewals.map(\.name) == ["sp"] && renewal.renewals.first?.usdPerHour == 60)
+        #expect(renewal.renewals.first?.advisedNodes == 20)
     }
 
     /// Batch work above the commitments may go on spot: with spot at 2 (reliable for all of it,

@@ -65,6 +65,29 @@ import Vocabulary
         #expect(Self.close(reservedGPUHours(9) - reservedGPUHours(10), 24))
     }
 
+    /// A savings plan of 30 USD an hour at 2.5 USD per GPU-hour covers 12 GPUs (a node and a
+    /// half): its GPU-hours are reserved rows paid at 30 USD an hour, and the rows still add up
+    /// to the pool's horizon breakdown.
+    @Test func aHeldSavingsPlanIsPaidItsCommitmentEveryHour() throws {
+        let plan = Commitment(name: "sp", kind: .savingsPlan, region: "r1", gpuType: "H100", nodes: 0,
+                              start: Fixture.now - 30 * 86_400, end: Fixture.now + 30 * 86_400, usdPerGPUHour: 2.5, usdPerHour: 30)
+        let planned = try Fixture.plan(commitments: [plan])
+        let r1 = try #require(planned.capacity.first { $0.region == "r1" })
+        #expect(r1.heldNodes == 1)
+        #expect(r1.horizonLevels.allSatisfy { $0.heldGPUs == 12 && $0.heldUSDPerHour == 30 })
+        let rows = Array(try CostReport(runs: [Fixture.run(plan: planned)], from: Fixture.now, to: Fixture.now + 86_400))
+        for split in planned.capacity {
+            let pool = rows.filter { $0.region == split.region && $0.gpuType == split.gpuType && $0.capacityType == .reserved }
+            #expect(Self.close(pool.reduce(0) { $0 + $1.gpuHours }, split.horizon.reservedGPUHours), "\(split.region)")
+            #expect(Self.close(pool.reduce(0) { $0 + $1.effectiveCostUSD }, split.horizon.reservedUSD), "\(split.region)")
+        }
+        // Each hour r1's reserved rows hold the plan's 12 GPUs and the nodes bought on top.
+        let bought = Double((r1.reservedNodes - 1) * r1.gpusPerNode)
+        let firstHour = rows.filter { $0.region == "r1" && $0.capacityType == .reserved && $0.chargePeriodStart == Fixture.now }
+        #expect(Self.close(firstHour.reduce(0) { $0 + $1.gpuHours }, 12 + bought))
+        #expect(Self.close(firstHour.reduce(0) { $0 + $1.effectiveCostUSD }, 30 + bought * r1.reservedUSDPerGPUHour))
+    }
+
     @Test func idleReservedGPUHoursAreRowsOfTheirOwn() throws {
         let plan = try Fixture.plan()
         #expect(plan.capacity.allSatisfy { $0.reservedNodes > 0 })
