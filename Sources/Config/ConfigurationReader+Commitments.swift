@@ -33,8 +33,7 @@ extension ConfigurationReader {
                 if fields[.nodes] != nil {
                     throw item.error("a savings plan commits USD per hour (usd_per_hour), not nodes")
                 }
-                guard fields[.usdPerHour] != nil else { throw item.error("missing required key 'usd_per_hour' (a savings plan's commitment)") }
-                let hourly = try fields.required(.usdPerHour)
+                guard let hourly = fields[.usdPerHour] else { throw item.error("missing required key 'usd_per_hour' (a savings plan's commitment)") }
                 let usd = try hourly.number()
                 guard usd > 0, usd <= 10_000_000 else { throw hourly.error("must be above 0 and at most 10000000 USD per hour, got \(usd)") }
                 amount = (0, usd)
@@ -42,8 +41,8 @@ extension ConfigurationReader {
                 if fields[.usdPerHour] != nil {
                     throw item.error("usd_per_hour is a savings plan's commitment; \(kind.rawValue) holds nodes")
                 }
-                guard fields[.nodes] != nil else { throw item.error("missing required key 'nodes'") }
-                amount = (try fields.required(.nodes).integer(atLeast: 1, atMost: 100_000), nil)
+                guard let nodes = fields[.nodes] else { throw item.error("missing required key 'nodes'") }
+                amount = (try nodes.integer(atLeast: 1, atMost: 100_000), nil)
             }
             let (region, gpuType) = try pricedPool(try fields.required(.region), try fields.required(.gpuType), offers: offers)
             let startValue = try fields.required(.start)

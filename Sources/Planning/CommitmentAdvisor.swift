@@ -158,7 +158,7 @@ public struct CommitmentAdvisor: Sendable {
                                 gpusPerNode: Int, unitGPUs: Int? = nil) -> (averageGPUs: Double, nodes: Int) {
         var hourly: [Int64: (sum: Double, count: Int)] = [:]
         for level in history where level.at >= before - Int64(days) * 86_400 && level.at < before {
-            let hour = PoolBaselineForecast.floor(level.at, 3_600)
+            let hour = PoolBaselineForecast.hour.floor(level.at)
             hourly[hour, default: (0, 0)].sum += level.totalGPUs
             hourly[hour, default: (0, 0)].count += 1
         }

@@ -3,6 +3,7 @@ internal import Glibc
 #elseif canImport(Darwin)
 internal import Darwin
 #endif
+import Traffic
 
 /// A pool's GPU need months to years ahead, by hour: what a commitment for a term is judged on.
 ///
@@ -53,7 +54,7 @@ public struct PoolBaselineForecast: Sendable, Hashable, Codable {
         var interactiveSums = [Double](repeating: 0, count: 168)
         var totalSums = [Double](repeating: 0, count: 168)
         for level in levels {
-            let hour = Self.floor(level.at, 3_600)
+            let hour = Self.hour.floor(level.at)
             hours[hour, default: (0, 0)].sum += level.totalGPUs
             hours[hour, default: (0, 0)].count += 1
             interactiveSums[Self.hourOfWeek(hour)] += level.interactiveGPUs
@@ -61,7 +62,7 @@ public struct PoolBaselineForecast: Sendable, Hashable, Codable {
         }
         let hourly = hours.mapValues { $0.sum / Double($0.count) }
         var byDay: [Int64: [Double]] = [:]
-        for (hour, value) in hourly { byDay[Self.floor(hour, 86_400), default: []].append(value) }
+        for (hour, value) in hourly { byDay[Self.day.floor(hour), default: []].append(value) }
         let fullDays = byDay.filter { $0.value.count >= 20 }.keys.sorted()
         guard let first = fullDays.first, fullDays.count >= 7, let lastHour = hourly.keys.max() else {
             throw .invalidConfiguration("a commitment needs at least 7 days of history of its pool; "
@@ -115,7 +116,7 @@ public struct PoolBaselineForecast: Sendable, Hashable, Codable {
         var ofDay = [Double](repeating: 0, count: 24)
         var ofDayCounts = [Double](repeating: 0, count: 24)
         for (hour, value) in hourly {
-            guard let mean = dayMean[Self.floor(hour, 86_400)], mean > 0 else { continue }
+            guard let mean = dayMean[Self.day.floor(hour)], mean > 0 else { continue }
             let slot = Self.hourOfWeek(hour)
             ratios[slot] += value / mean
             ratioCounts[slot] += 1
@@ -162,11 +163,13 @@ public struct PoolBaselineForecast: Sendable, Hashable, Codable {
         return exp(logLevel + trendPerDay * day + z * spread) * shapeMean * weekdayMean
     }
 
-    static func floor(_ value: Int64, _ unit: Int64) -> Int64 { value - ((value % unit) + unit) % unit }
+    /// Hours and days, to floor instants by (UTC).
+    static let hour = Step(seconds: 3_600)!
+    static let day = Step(seconds: 86_400)!
 
     /// 0 for Monday (1970-01-01 was a Thursday).
-    static func weekday(_ instant: Int64) -> Int { Int(((floor(instant, 86_400) / 86_400) + 3) % 7) }
+    static func weekday(_ instant: Int64) -> Int { (CivilDate.weekday(days: Int(day.floor(instant) / 86_400)) + 6) % 7 }
 
     /// Hours since Monday 00:00 UTC, 0 to 167.
-    static func hourOfWeek(_ instant: Int64) -> Int { weekday(instant) * 24 + Int((instant - floor(instant, 86_400)) / 3_600) }
+    static func hourOfWeek(_ instant: Int64) -> Int { weekday(instant) * 24 + Int((instant - day.floor(instant)) / 3_600) }
 }
